@@ -1,0 +1,13 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace newsgraph {
+
+// Byte offset of the first byte that breaks UTF-8 well-formedness (overlongs, surrogates and code
+// points above U+10FFFF included), or nothing when `text` is valid UTF-8.
+std::optional<size_t> findInvalidUtf8(std::string_view text);
+
+} // namespace newsgraph

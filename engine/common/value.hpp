@@ -1,0 +1,114 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "engine/common/date.hpp"
+#include "engine/common/types.hpp"
+
+namespace newsgraph {
+
+enum class ValueType : uint8_t { Null, Bool, Int, Float, String, Date, List, Map, Node, Relationship };
+
+const char* valueTypeName(ValueType type);
+
+// A reference to a node or relationship of a graph, as a query result carries it.
+struct NodeRef {
+    NodeId id;
+    bool operator==(const NodeRef&) const = default;
+};
+struct RelRef {
+    RelId id;
+    bool operator==(const RelRef&) const = default;
+};
+
+// A heap cell with value semantics: copies deep-copy, so a Value owns what it holds.
+template <typename T>
+class Box {
+public:
+    explicit Box(T value) : ptr_(std::make_unique<T>(std::move(value))) {}
+    Box(const Box& other) : ptr_(std::make_unique<T>(*other.ptr_)) {}
+    Box(Box&&) noexcept = default;
+    Box& operator=(const Box& other) {
+        if (this != &other) {
+            ptr_ = std::make_unique<T>(*other.ptr_);
+        }
+        return *this;
+    }
+    Box& operator=(Box&&) noexcept = default;
+    ~Box() = default;
+    const T& get() const { return *ptr_; }
+    T& get() { return *ptr_; }
+
+private:
+    std::unique_ptr<T> ptr_;
+};
+
+// A dynamically typed value: null, bool, int64, double, string, date, list, map, node or relationship.
+class Value {
+public:
+    using List = std::vector<Value>;
+    // Map entries are kept sorted by key, each key once.
+    using Map = std::vector<std::pair<std::string, Value>>;
+
+    Value() = default;
+    Value(bool value) : data_(value) {}                       // NOLINT(google-explicit-constructor)
+    Value(int64_t value) : data_(value) {}                    // NOLINT(google-explicit-constructor)
+    Value(int value) : data_(static_cast<int64_t>(value)) {}  // NOLINT(google-explicit-constructor)
+    Value(double value) : data_(value) {}                     // NOLINT(google-explicit-constructor)
+    Value(std::string value) : data_(std::move(value)) {}     // NOLINT(google-explicit-constructor)
+    Value(const char* value) : data_(std::string(value)) {}  // NOLINT(google-explicit-constructor)
+    Value(Date value) : data_(value) {}                       // NOLINT(google-explicit-constructor)
+    Value(List value) : data_(Box<List>(std::move(value))) {} // NOLINT(google-explicit-constructor)
+    Value(NodeRef value) : data_(value) {}                    // NOLINT(google-explicit-constructor)
+    Value(RelRef value) : data_(value) {}                     // NOLINT(google-explicit-constructor)
+    // Builds a map; later duplicates of a key replace earlier ones.
+    static Value map(Map entries);
+
+    ValueType type() const { return static_cast<ValueType>(data_.index()); }
+    bool isNull() const { return type() == ValueType::Null; }
+
+    bool asBool() const { return std::get<bool>(data_); }
+    int64_t asInt() const { return std::get<int64_t>(data_); }
+    double asFloat() const { return std::get<double>(data_); }
+    const std::string& asString() const { return std::get<std::string>(data_); }
+    Date asDate() const { return std::get<Date>(data_); }
+    const List& asList() const { return std::get<Box<List>>(data_).get(); }
+    const Map& asMap() const { return std::get<Box<Map>>(data_).get(); }
+    NodeRef asNode() const { return std::get<NodeRef>(data_); }
+    RelRef asRelationship() const { return std::get<RelRef>(data_); }
+    // The value of `key` in a map, or nullptr.
+    const Value* find(const std::string& key) const;
+
+    // The value written as a Cypher literal: null, true, 42, 1.0, 'it\'s', date('2025-05-28'), [1, 2], {a: 1}.
+    std::string toString() const;
+
+    // Structural equality (same type, same content). Cypher's three-valued `=` lives in the query stage.
+    friend bool operator==(const Value& lhs, const Value& rhs);
+    size_t hash() const;
+
+private:
+    struct MapTag {};
+    Value(MapTag /*tag*/, Map entries) : data_(Box<Map>(std::move(entries))) {}
+
+    std::variant<std::monostate, bool, int64_t, double, std::string, Date, Box<List>, Box<Map>, NodeRef, RelRef>
+        data_;
+};
+
+// Writes `text` as a single-quoted Cypher string literal with escapes.
+std::string quoteString(const std::string& text);
+// Writes a double the way Cypher prints floats: always with a decimal point or exponent (1.0, 1e+300, NaN).
+std::string formatFloat(double value);
+
+// Properties of one entity as (key, value) pairs.
+using PropertyList = std::vector<std::pair<std::string, Value>>;
+
+struct ValueHash {
+    size_t operator()(const Value& value) const { return value.hash(); }
+};
+
+} // namespace newsgraph

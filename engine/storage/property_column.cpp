@@ -1,0 +1,123 @@
+#include "engine/storage/property_column.hpp"
+
+#include <algorithm>
+#include <cassert>
+
+namespace newsgraph {
+
+namespace {
+constexpr uint32_t kBitsPerWord = 64;
+// A column becomes dense once at least 1 / kDenseFraction of the entities have a value.
+constexpr size_t kDenseFraction = 2;
+} // namespace
+
+std::optional<size_t> PropertyColumn::slot(uint32_t entity) const {
+    if (dense_) {
+        const size_t word = entity / kBitsPerWord;
+        if (word >= present_.size() || ((present_[word] >> (entity % kBitsPerWord)) & 1U) == 0) {
+            return std::nullopt;
+        }
+        return entity;
+    }
+    auto it = std::lower_bound(ids_.begin(), ids_.end(), entity);
+    if (it == ids_.end() || *it != entity) {
+        return std::nullopt;
+    }
+    return static_cast<size_t>(it - ids_.begin());
+}
+
+Value PropertyColumn::get(uint32_t entity, const StringPool& pool) const {
+    if (auto position = slot(entity)) {
+        return values_.get(*position, pool);
+    }
+    return {};
+}
+
+void PropertyColumn::set(uint32_t entity, const Value& value, StringPool& pool) {
+    assert(!dense_ && "a frozen column is read-only");
+    if (ids_.empty() || entity > ids_.back()) {
+        ids_.push_back(entity);
+        values_.push(value, pool);
+        ++count_;
+        return;
+    }
+    auto it = std::lower_bound(ids_.begin(), ids_.end(), entity);
+    const auto position = static_cast<size_t>(it - ids_.begin());
+    if (*it == entity) {
+        values_.set(position, value, pool);
+        return;
+    }
+    ids_.insert(it, entity);
+    values_.insert(position, value, pool);
+    ++count_;
+}
+
+bool PropertyColumn::erase(uint32_t entity) {
+    assert(!dense_ && "a frozen column is read-only");
+    auto it = std::lower_bound(ids_.begin(), ids_.end(), entity);
+    if (it == ids_.end() || *it != entity) {
+        return false;
+    }
+    values_.erase(static_cast<size_t>(it - ids_.begin()));
+    ids_.erase(it);
+    --count_;
+    return true;
+}
+
+void PropertyColumn::truncate(uint32_t count) {
+    assert(!dense_ && "a frozen column is read-only");
+    while (!ids_.empty() && ids_.back() >= count) {
+        values_.erase(values_.size() - 1);
+        ids_.pop_back();
+        --count_;
+    }
+}
+
+void PropertyColumn::freeze(uint32_t entityCount) {
+    if (dense_) {
+        return;
+    }
+    if (count_ * kDenseFraction < entityCount) {
+        ids_.shrink_to_fit();
+        values_.shrinkToFit();
+        return;
+    }
+    // Spread the sparse values into one slot per entity; absent entities get a placeholder.
+    ValueVector dense;
+    dense.reserve(entityCount);
+    present_.assign((entityCount + kBitsPerWord - 1) / kBitsPerWord, 0);
+    size_t next = 0;
+    for (uint32_t entity = 0; entity < entityCount; ++entity) {
+        if (next < ids_.size() && ids_[next] == entity) {
+            dense.pushFrom(values_, next);
+            present_[entity / kBitsPerWord] |= uint64_t{1} << (entity % kBitsPerWord);
+            ++next;
+        } else {
+            dense.pushDefault();
+        }
+    }
+    values_ = std::move(dense);
+    ids_.clear();
+    ids_.shrink_to_fit();
+    dense_ = true;
+}
+
+std::vector<uint32_t> PropertyColumn::entities() const {
+    if (!dense_) {
+        return ids_;
+    }
+    std::vector<uint32_t> out;
+    out.reserve(count_);
+    for (size_t word = 0; word < present_.size(); ++word) {
+        for (uint64_t bits = present_[word]; bits != 0; bits &= bits - 1) {
+            out.push_back(static_cast<uint32_t>(word * kBitsPerWord + static_cast<size_t>(__builtin_ctzll(bits))));
+        }
+    }
+    return out;
+}
+
+size_t PropertyColumn::bytesUsed() const {
+    return ids_.capacity() * sizeof(uint32_t) + present_.capacity() * sizeof(uint64_t) + values_.bytesUsed();
+}
+
+} // namespace newsgraph

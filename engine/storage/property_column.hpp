@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "engine/storage/value_vector.hpp"
+
+namespace newsgraph {
+
+// The values of one property key over all nodes (or all relationships), stored column-wise.
+// While a graph is being built a column is sparse: sorted entity ids beside their values, so
+// appending the property of the newest entity is O(1). freeze() makes a column dense (a presence
+// bitmap and one typed slot per entity) when at least half of the entities have the property.
+class PropertyColumn {
+public:
+    void set(uint32_t entity, const Value& value, StringPool& pool);
+    // Removes the entity's value; returns whether it had one.
+    bool erase(uint32_t entity);
+    // Forgets the values of entities >= `count` (used when a batch is rolled back).
+    void truncate(uint32_t count);
+    void freeze(uint32_t entityCount);
+
+    bool has(uint32_t entity) const { return slot(entity).has_value(); }
+    // The position of the entity's value in values(), if it has one.
+    std::optional<size_t> slot(uint32_t entity) const;
+    Value get(uint32_t entity, const StringPool& pool) const;
+
+    bool dense() const { return dense_; }
+    size_t count() const { return count_; }
+    const ValueVector& values() const { return values_; }
+    // Entities that have a value, in increasing order (a scan, for tests and statistics).
+    std::vector<uint32_t> entities() const;
+    size_t bytesUsed() const;
+
+private:
+    bool dense_ = false;
+    size_t count_ = 0;
+    std::vector<uint32_t> ids_;      // sparse: sorted entity ids, parallel to values_
+    std::vector<uint64_t> present_;  // dense: bit i set when entity i has a value
+    ValueVector values_;
+};
+
+} // namespace newsgraph

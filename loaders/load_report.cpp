@@ -1,0 +1,42 @@
+#include "loaders/load_report.hpp"
+
+#include <fmt/format.h>
+
+namespace newsgraph {
+
+std::string formatLocation(const std::string& file, uint64_t line, const std::string& reason) {
+    if (line == 0) {
+        return fmt::format("{}: {}", file, reason);
+    }
+    return fmt::format("{}:{}: {}", file, line, reason);
+}
+
+LoadError::LoadError(std::string file, uint64_t line, std::string reason)
+    : Exception("LoadError", formatLocation(file, line, reason)), file_(std::move(file)), line_(line),
+      reason_(std::move(reason)) {}
+
+void LoadReport::reject(const LoadOptions& options, const std::string& file, uint64_t line, const std::string& reason) {
+    if (options.strict) {
+        throw LoadError(file, line, reason);
+    }
+    ++rejected;
+    if (rejects.size() < options.rejectsKept) {
+        rejects.push_back(Reject{file, line, reason});
+    }
+}
+
+std::string LoadReport::toString() const {
+    const double rate = seconds > 0.0 ? static_cast<double>(rowsRead) / seconds : 0.0;
+    std::string out = fmt::format(
+        "loaded {} rows: {} nodes and {} relationships created, {} merged, {} rejected in {:.3f} s ({:.0f} rows/s)",
+        rowsRead, nodesCreated, relsCreated, merged, rejected, seconds, rate);
+    for (const Reject& reject : rejects) {
+        out += "\n  rejected " + formatLocation(reject.file, reject.line, reject.reason);
+    }
+    if (rejected > rejects.size()) {
+        out += fmt::format("\n  ... and {} more rejected rows", rejected - rejects.size());
+    }
+    return out;
+}
+
+} // namespace newsgraph

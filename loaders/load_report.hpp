@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/common/exception.hpp"
+
+namespace newsgraph {
+
+// A load that cannot go on: a missing or unreadable file, a bad header or manifest, or (in strict
+// mode) the first bad row. `line` is 0 when the problem is the file itself.
+class LoadError : public Exception {
+public:
+    LoadError(std::string file, uint64_t line, std::string reason);
+    const std::string& file() const { return file_; }
+    uint64_t line() const { return line_; }
+    const std::string& reason() const { return reason_; }
+
+private:
+    std::string file_;
+    uint64_t line_;
+    std::string reason_;
+};
+
+// "file:line: reason", or "file: reason" when line is 0.
+std::string formatLocation(const std::string& file, uint64_t line, const std::string& reason);
+
+struct LoadOptions {
+    // Stop at the first rejected row (the graph is left as it was before the load).
+    bool strict = false;
+    // How many rejects the report keeps word for word; all are counted.
+    size_t rejectsKept = 10;
+};
+
+struct Reject {
+    std::string file;
+    uint64_t line;
+    std::string reason;
+};
+
+// What a load did: rows read, entities created and merged, rows rejected with the first reasons.
+struct LoadReport {
+    uint64_t rowsRead = 0;
+    uint64_t nodesCreated = 0;
+    uint64_t relsCreated = 0;
+    uint64_t merged = 0;
+    uint64_t rejected = 0;
+    std::vector<Reject> rejects; // the first LoadOptions::rejectsKept of them
+    double seconds = 0.0;
+
+    // Records a bad row; in strict mode throws LoadError instead.
+    void reject(const LoadOptions& options, const std::string& file, uint64_t line, const std::string& reason);
+    // A summary: counts, time, rows per second, then the kept rejects one per line.
+    std::string toString() const;
+};
+
+} // namespace newsgraph
