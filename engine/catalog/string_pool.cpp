@@ -11,6 +11,14 @@ namespace {
 constexpr size_t kPerStringOverhead = sizeof(std::string) + sizeof(std::string_view) + 2 * sizeof(void*) + 8;
 } // namespace
 
+StringPool StringPool::clone() const {
+    StringPool copy;
+    for (const std::string& text : strings_) {
+        copy.intern(text);
+    }
+    return copy;
+}
+
 StringId StringPool::intern(std::string_view text) {
     if (auto it = ids_.find(text); it != ids_.end()) {
         return it->second;

@@ -23,6 +23,9 @@ public:
     StringPool& operator=(StringPool&&) = default;
     ~StringPool() = default;
 
+    // A copy with the same ids for the same strings.
+    StringPool clone() const;
+
     StringId intern(std::string_view text);
     std::optional<StringId> find(std::string_view text) const;
     std::string_view get(StringId id) const { return strings_.at(id); }

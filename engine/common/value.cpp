@@ -30,6 +30,7 @@ const char* valueTypeName(ValueType type) {
     case ValueType::Map: return "MAP";
     case ValueType::Node: return "NODE";
     case ValueType::Relationship: return "RELATIONSHIP";
+    case ValueType::Path: return "PATH";
     }
     return "UNKNOWN";
 }
@@ -119,6 +120,17 @@ std::string Value::toString() const {
     }
     case ValueType::Node: return fmt::format("node({})", asNode().id);
     case ValueType::Relationship: return fmt::format("relationship({})", asRelationship().id);
+    case ValueType::Path: {
+        const PathValue& path = asPath();
+        std::string out = "path(";
+        for (size_t i = 0; i < path.nodes.size(); ++i) {
+            out += fmt::format("{}node({})", i == 0 ? "" : ", ", path.nodes[i]);
+            if (i < path.rels.size()) {
+                out += fmt::format(", relationship({})", path.rels[i]);
+            }
+        }
+        return out + ")";
+    }
     }
     return "null";
 }
@@ -138,6 +150,7 @@ bool operator==(const Value& lhs, const Value& rhs) {
     case ValueType::Map: return lhs.asMap() == rhs.asMap();
     case ValueType::Node: return lhs.asNode() == rhs.asNode();
     case ValueType::Relationship: return lhs.asRelationship() == rhs.asRelationship();
+    case ValueType::Path: return lhs.asPath() == rhs.asPath();
     }
     return false;
 }
@@ -163,6 +176,14 @@ size_t Value::hash() const {
         return seed;
     case ValueType::Node: return combine(seed, asNode().id);
     case ValueType::Relationship: return combine(seed, asRelationship().id);
+    case ValueType::Path:
+        for (NodeId node : asPath().nodes) {
+            seed = combine(seed, node);
+        }
+        for (RelId rel : asPath().rels) {
+            seed = combine(seed, rel);
+        }
+        return seed;
     }
     return seed;
 }

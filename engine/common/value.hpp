@@ -12,7 +12,7 @@
 
 namespace newsgraph {
 
-enum class ValueType : uint8_t { Null, Bool, Int, Float, String, Date, List, Map, Node, Relationship };
+enum class ValueType : uint8_t { Null, Bool, Int, Float, String, Date, List, Map, Node, Relationship, Path };
 
 const char* valueTypeName(ValueType type);
 
@@ -24,6 +24,13 @@ struct NodeRef {
 struct RelRef {
     RelId id;
     bool operator==(const RelRef&) const = default;
+};
+
+// A path: nodes[0], rels[0], nodes[1], ..., rels[n-1], nodes[n]. A path of length 0 has one node.
+struct PathValue {
+    std::vector<NodeId> nodes;
+    std::vector<RelId> rels;
+    bool operator==(const PathValue&) const = default;
 };
 
 // A heap cell with value semantics: copies deep-copy, so a Value owns what it holds.
@@ -48,7 +55,7 @@ private:
     std::unique_ptr<T> ptr_;
 };
 
-// A dynamically typed value: null, bool, int64, double, string, date, list, map, node or relationship.
+// A dynamically typed value: null, bool, int64, double, string, date, list, map, node, relationship or path.
 class Value {
 public:
     using List = std::vector<Value>;
@@ -66,6 +73,7 @@ public:
     Value(List value) : data_(Box<List>(std::move(value))) {} // NOLINT(google-explicit-constructor)
     Value(NodeRef value) : data_(value) {}                    // NOLINT(google-explicit-constructor)
     Value(RelRef value) : data_(value) {}                     // NOLINT(google-explicit-constructor)
+    Value(PathValue value) : data_(Box<PathValue>(std::move(value))) {} // NOLINT(google-explicit-constructor)
     // Builds a map; later duplicates of a key replace earlier ones.
     static Value map(Map entries);
 
@@ -81,6 +89,7 @@ public:
     const Map& asMap() const { return std::get<Box<Map>>(data_).get(); }
     NodeRef asNode() const { return std::get<NodeRef>(data_); }
     RelRef asRelationship() const { return std::get<RelRef>(data_); }
+    const PathValue& asPath() const { return std::get<Box<PathValue>>(data_).get(); }
     // The value of `key` in a map, or nullptr.
     const Value* find(const std::string& key) const;
 
@@ -95,7 +104,8 @@ private:
     struct MapTag {};
     Value(MapTag /*tag*/, Map entries) : data_(Box<Map>(std::move(entries))) {}
 
-    std::variant<std::monostate, bool, int64_t, double, std::string, Date, Box<List>, Box<Map>, NodeRef, RelRef>
+    std::variant<std::monostate, bool, int64_t, double, std::string, Date, Box<List>, Box<Map>, NodeRef, RelRef,
+                 Box<PathValue>>
         data_;
 };
 

@@ -1,6 +1,7 @@
 #include "engine/news/attribution.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace newsgraph {
 
@@ -36,6 +37,24 @@ std::string names(const Graph& graph, const std::vector<NodeId>& nodes) {
     return out.empty() ? "(unknown)" : out;
 }
 
+// "Ministry of State Security (MSS, China)": the name, its first alias and the state it serves.
+std::string describeAgency(const Graph& graph, NodeId node) {
+    std::vector<std::string> extras;
+    const Value aliases = graph.nodeProperty(node, "aliases");
+    if (aliases.type() == ValueType::List && !aliases.asList().empty() &&
+        aliases.asList().front().type() == ValueType::String) {
+        extras.push_back(aliases.asList().front().asString());
+    }
+    for (NodeId state : follow(graph, node, "AGENCY_OF")) {
+        extras.push_back(displayName(graph, state));
+    }
+    std::string out = displayName(graph, node);
+    if (!extras.empty()) {
+        out += " (" + fmt::format("{}", fmt::join(extras, ", ")) + ")";
+    }
+    return out;
+}
+
 } // namespace
 
 std::string displayName(const Graph& graph, NodeId node) {
@@ -65,7 +84,6 @@ std::vector<Attribution> findAttributions(const Graph& graph) {
         attribution.basedOn = follow(graph, claim, "BASED_ON");
         attribution.reportedIn = follow(graph, claim, "REPORTED_IN");
         for (NodeId actor : attribution.to) {
-            // an association is stated on the actor; the associate's state comes from AGENCY_OF
             for (NodeId associate : follow(graph, actor, "ASSOCIATED_WITH")) {
                 attribution.associatedWith.push_back(associate);
             }
@@ -89,7 +107,12 @@ std::string describeAttribution(const Graph& graph, const Attribution& attributi
     }
     std::string to = names(graph, attribution.to);
     if (!attribution.associatedWith.empty()) {
-        to += fmt::format(" (associated with {})", names(graph, attribution.associatedWith));
+        std::string associates;
+        for (NodeId associate : attribution.associatedWith) {
+            associates += associates.empty() ? "" : ", ";
+            associates += describeAgency(graph, associate);
+        }
+        to += fmt::format(" (associated with {})", associates);
     }
     std::string out = fmt::format("{} — {} — {}", names(graph, attribution.by), what, to);
     if (!attribution.confidence.empty()) {

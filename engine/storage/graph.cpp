@@ -40,9 +40,12 @@ Graph::Graph(GraphBuilder&& builder)
     : catalog_(std::move(builder.catalog_)), strings_(std::move(builder.strings_)),
       nodeLabels_(std::move(builder.nodeLabels_)), relSource_(std::move(builder.relSource_)),
       relTarget_(std::move(builder.relTarget_)), relType_(std::move(builder.relType_)),
+      nodeDeleted_(std::move(builder.nodeDeleted_)), relDeleted_(std::move(builder.relDeleted_)),
       nodeColumns_(std::move(builder.nodeColumns_)), relColumns_(std::move(builder.relColumns_)),
       index_(std::move(builder.index_)), externalIds_(std::move(builder.externalIds_)) {
     builder = GraphBuilder();
+    deletedNodes_ = static_cast<uint64_t>(std::count(nodeDeleted_.begin(), nodeDeleted_.end(), 1));
+    deletedRels_ = static_cast<uint64_t>(std::count(relDeleted_.begin(), relDeleted_.end(), 1));
     nodeLabels_.shrink_to_fit();
     relSource_.shrink_to_fit();
     relTarget_.shrink_to_fit();
@@ -58,11 +61,21 @@ Graph::Graph(GraphBuilder&& builder)
     buildIndexes();
 }
 
+std::vector<uint32_t> Graph::liveRels() const {
+    std::vector<uint32_t> rels;
+    rels.reserve(relCount() - deletedRels_);
+    for (RelId rel = 0; rel < relCount(); ++rel) {
+        if (!relDeleted(rel)) {
+            rels.push_back(rel);
+        }
+    }
+    return rels;
+}
+
 void Graph::buildCsr(Direction direction) {
     const std::vector<NodeId>& from = direction == Direction::Out ? relSource_ : relTarget_;
     const std::vector<NodeId>& to = direction == Direction::Out ? relTarget_ : relSource_;
-    std::vector<uint32_t> rels(relCount());
-    std::iota(rels.begin(), rels.end(), 0U);
+    std::vector<uint32_t> rels = liveRels();
     // Two stable passes (by type, then by node) order the edges by (node, type, relationship id).
     rels = countingSort(rels, catalog_.typeCount(), [this](uint32_t rel) { return relType_[rel]; });
     std::vector<uint32_t> offsets;
@@ -84,8 +97,11 @@ void Graph::buildCsr(Direction direction) {
 
 void Graph::buildIndexes() {
     std::vector<uint32_t> counts(catalog_.labelCount() + 1, 0);
-    for (LabelSetId set : nodeLabels_) {
-        for (LabelId label : catalog_.labelSet(set)) {
+    for (NodeId node = 0; node < nodeCount(); ++node) {
+        if (nodeDeleted(node)) {
+            continue;
+        }
+        for (LabelId label : labels(node)) {
             ++counts[label + 1U];
         }
     }
@@ -93,12 +109,14 @@ void Graph::buildIndexes() {
     labelOffsets_ = counts;
     labelNodes_.resize(labelOffsets_.back());
     for (NodeId node = 0; node < nodeCount(); ++node) {
+        if (nodeDeleted(node)) {
+            continue;
+        }
         for (LabelId label : labels(node)) {
             labelNodes_[counts[label]++] = node;
         }
     }
-    std::vector<uint32_t> rels(relCount());
-    std::iota(rels.begin(), rels.end(), 0U);
+    const std::vector<uint32_t> rels = liveRels();
     typeRels_ = countingSort(rels, catalog_.typeCount(), [this](uint32_t rel) { return relType_[rel]; }, &typeOffsets_);
 }
 

@@ -63,8 +63,14 @@ public:
     const Catalog& catalog() const { return catalog_; }
     const StringPool& strings() const { return strings_; }
 
+    // Ids run from 0 to nodeCount() - 1 (relCount() - 1); deleted entities keep their ids but are
+    // in no index, no adjacency and no scan.
     uint32_t nodeCount() const { return static_cast<uint32_t>(nodeLabels_.size()); }
     uint32_t relCount() const { return static_cast<uint32_t>(relType_.size()); }
+    bool nodeDeleted(NodeId node) const { return node < nodeDeleted_.size() && nodeDeleted_[node] != 0; }
+    bool relDeleted(RelId rel) const { return rel < relDeleted_.size() && relDeleted_[rel] != 0; }
+    uint64_t liveNodeCount() const { return nodeCount() - deletedNodes_; }
+    uint64_t liveRelCount() const { return relCount() - deletedRels_; }
 
     std::span<const LabelId> labels(NodeId node) const { return catalog_.labelSet(nodeLabels_[node]); }
     bool hasLabel(NodeId node, LabelId label) const { return catalog_.labelSetHas(nodeLabels_[node], label); }
@@ -102,6 +108,7 @@ public:
 private:
     friend class GraphBuilder;
     explicit Graph(GraphBuilder&& builder);
+    std::vector<uint32_t> liveRels() const;
     void buildCsr(Direction direction);
     void buildIndexes();
 
@@ -111,6 +118,10 @@ private:
     std::vector<NodeId> relSource_;
     std::vector<NodeId> relTarget_;
     std::vector<TypeId> relType_;
+    std::vector<uint8_t> nodeDeleted_;
+    std::vector<uint8_t> relDeleted_;
+    uint64_t deletedNodes_ = 0;
+    uint64_t deletedRels_ = 0;
     std::vector<PropertyColumn> nodeColumns_;
     std::vector<PropertyColumn> relColumns_;
     Csr out_;

@@ -44,7 +44,7 @@ void validatePropertyValue(const Value& value) {
         for (const Value& item : items) {
             const ValueType type = item.type();
             if (type == ValueType::Null || type == ValueType::List || type == ValueType::Map ||
-                type == ValueType::Node || type == ValueType::Relationship) {
+                type == ValueType::Node || type == ValueType::Relationship || type == ValueType::Path) {
                 throw StorageError(fmt::format("a list property may hold only booleans, numbers, strings or dates, not {}",
                                                valueTypeName(type)));
             }
@@ -62,6 +62,7 @@ void validatePropertyValue(const Value& value) {
     case ValueType::Map:
     case ValueType::Node:
     case ValueType::Relationship:
+    case ValueType::Path:
         throw StorageError(fmt::format("a property value cannot be {}", valueTypeName(value.type())));
     }
 }
@@ -71,13 +72,13 @@ GraphBuilder::GraphBuilder()
       aliasesKey_(catalog_.internKey("aliases")) {}
 
 void GraphBuilder::checkNode(NodeId node) const {
-    if (node >= nodeCount()) {
+    if (node >= nodeCount() || nodeDeleted(node)) {
         throw StorageError(fmt::format("no node with id {} (the graph has {} nodes)", node, nodeCount()));
     }
 }
 
 void GraphBuilder::checkRel(RelId rel) const {
-    if (rel >= relCount()) {
+    if (rel >= relCount() || relDeleted(rel)) {
         throw StorageError(fmt::format("no relationship with id {} (the graph has {} relationships)", rel, relCount()));
     }
 }
@@ -127,7 +128,7 @@ void GraphBuilder::indexNode(NodeId node, bool add) {
         if (value.isNull()) {
             continue;
         }
-        for (LabelId label : nodeLabels(node)) {
+        for (LabelId label : catalog_.labelSet(nodeLabels_[node])) {
             indexValue(node, label, key, value, add);
         }
     }
@@ -212,9 +213,10 @@ void GraphBuilder::removeLabel(NodeId node, LabelId label) {
 
 void GraphBuilder::storeNodeProperty(NodeId node, PropertyKeyId key, const Value& value) {
     const bool isIndexed = indexed(key);
+    const std::span<const LabelId> labels = catalog_.labelSet(nodeLabels_[node]);
     if (isIndexed) {
         const Value old = nodeProperty(node, key);
-        for (LabelId label : nodeLabels(node)) {
+        for (LabelId label : labels) {
             indexValue(node, label, key, old, false);
         }
     }
@@ -224,7 +226,7 @@ void GraphBuilder::storeNodeProperty(NodeId node, PropertyKeyId key, const Value
         nodeColumn(key).set(node, value, strings_);
     }
     if (isIndexed) {
-        for (LabelId label : nodeLabels(node)) {
+        for (LabelId label : labels) {
             indexValue(node, label, key, value, true);
         }
     }
@@ -269,6 +271,40 @@ void GraphBuilder::addAlias(NodeId node, std::string_view alias) {
     }
     aliases.emplace_back(std::string(alias));
     setNodeProperty(node, aliasesKey_, Value(std::move(aliases)));
+}
+
+void GraphBuilder::deleteRelationship(RelId rel) {
+    if (relDeleted(rel)) {
+        return;
+    }
+    checkRel(rel);
+    if (relDeleted_.size() <= rel) {
+        relDeleted_.resize(rel + 1U, 0);
+    }
+    relDeleted_[rel] = 1;
+    if (logging()) {
+        undoLog_.emplace_back(DeleteUndo{false, rel});
+    }
+}
+
+void GraphBuilder::deleteNode(NodeId node) {
+    if (nodeDeleted(node)) {
+        return;
+    }
+    checkNode(node);
+    for (RelId rel = 0; rel < relCount(); ++rel) {
+        if (!relDeleted(rel) && (relSource_[rel] == node || relTarget_[rel] == node)) {
+            throw StorageError(fmt::format("node {} still has relationships: delete them first", node));
+        }
+    }
+    indexNode(node, false);
+    if (nodeDeleted_.size() <= node) {
+        nodeDeleted_.resize(node + 1U, 0);
+    }
+    nodeDeleted_[node] = 1;
+    if (logging()) {
+        undoLog_.emplace_back(DeleteUndo{true, node});
+    }
 }
 
 RelId GraphBuilder::addRelationship(NodeId source, TypeId type, NodeId target) {
@@ -414,6 +450,13 @@ void GraphBuilder::undo(Undo& entry) {
                 }
             } else if constexpr (std::is_same_v<Item, LabelUndo>) {
                 storeLabels(item.node, item.old);
+            } else if constexpr (std::is_same_v<Item, DeleteUndo>) {
+                if (item.node) {
+                    nodeDeleted_[item.id] = 0;
+                    indexNode(item.id, true);
+                } else {
+                    relDeleted_[item.id] = 0;
+                }
             } else {
                 externalIds_.erase(item.key);
             }
@@ -434,6 +477,8 @@ void GraphBuilder::rollback(Savepoint savepoint) {
         indexNode(node, false);
     }
     nodeLabels_.resize(mark.nodes);
+    nodeDeleted_.resize(std::min<size_t>(nodeDeleted_.size(), mark.nodes));
+    relDeleted_.resize(std::min<size_t>(relDeleted_.size(), mark.rels));
     relSource_.resize(mark.rels);
     relTarget_.resize(mark.rels);
     relType_.resize(mark.rels);
@@ -457,6 +502,29 @@ void GraphBuilder::commit(Savepoint savepoint) {
     if (marks_.empty()) {
         undoLog_.clear();
     }
+}
+
+GraphBuilder GraphBuilder::thaw(const Graph& graph) {
+    GraphBuilder builder;
+    builder.catalog_ = graph.catalog_;
+    builder.strings_ = graph.strings_.clone();
+    builder.nodeLabels_ = graph.nodeLabels_;
+    builder.relSource_ = graph.relSource_;
+    builder.relTarget_ = graph.relTarget_;
+    builder.relType_ = graph.relType_;
+    builder.nodeDeleted_ = graph.nodeDeleted_;
+    builder.relDeleted_ = graph.relDeleted_;
+    builder.nodeColumns_.reserve(graph.nodeColumns_.size());
+    for (const PropertyColumn& column : graph.nodeColumns_) {
+        builder.nodeColumns_.push_back(column.thaw());
+    }
+    builder.relColumns_.reserve(graph.relColumns_.size());
+    for (const PropertyColumn& column : graph.relColumns_) {
+        builder.relColumns_.push_back(column.thaw());
+    }
+    builder.index_ = graph.index_;
+    builder.externalIds_ = graph.externalIds_;
+    return builder;
 }
 
 Graph GraphBuilder::freeze() && {

@@ -66,6 +66,13 @@ public:
     // Adds `alias` to the node's `aliases` list unless an equal alias (after normalization) is there.
     void addAlias(NodeId node, std::string_view alias);
 
+    // Deletes a relationship (ids are never reused; a deleted one is skipped everywhere).
+    void deleteRelationship(RelId rel);
+    // Deletes a node; its relationships must have been deleted first (StorageError otherwise).
+    void deleteNode(NodeId node);
+    bool nodeDeleted(NodeId node) const { return node < nodeDeleted_.size() && nodeDeleted_[node] != 0; }
+    bool relDeleted(RelId rel) const { return rel < relDeleted_.size() && relDeleted_[rel] != 0; }
+
     RelId addRelationship(NodeId source, TypeId type, NodeId target);
     RelId addRelationship(NodeId source, std::string_view type, NodeId target,
                           const PropertyList& properties = {});
@@ -98,6 +105,8 @@ public:
 
     // Builds the immutable graph from everything added; the builder is left empty.
     Graph freeze() &&;
+    // A builder holding a copy of `graph` (same ids), to change it and freeze again.
+    static GraphBuilder thaw(const Graph& graph);
 
 private:
     friend class Graph;
@@ -119,7 +128,11 @@ private:
     struct ExternalIdUndo {
         std::string key;
     };
-    using Undo = std::variant<NodePropertyUndo, RelPropertyUndo, LabelUndo, ExternalIdUndo>;
+    struct DeleteUndo {
+        bool node; // a node, else a relationship
+        uint32_t id;
+    };
+    using Undo = std::variant<NodePropertyUndo, RelPropertyUndo, LabelUndo, ExternalIdUndo, DeleteUndo>;
 
     struct Mark {
         uint32_t nodes;
@@ -157,6 +170,8 @@ private:
     std::vector<NodeId> relSource_;
     std::vector<NodeId> relTarget_;
     std::vector<TypeId> relType_;
+    std::vector<uint8_t> nodeDeleted_; // sized lazily: shorter than nodeCount() means "not deleted"
+    std::vector<uint8_t> relDeleted_;
     std::vector<PropertyColumn> relColumns_;
     NodeIndex index_;
     std::unordered_map<std::string, NodeId> externalIds_;

@@ -46,8 +46,8 @@ std::string GraphStats::toString() const {
 
 GraphStats Graph::stats() const {
     GraphStats stats;
-    stats.nodes = nodeCount();
-    stats.relationships = relCount();
+    stats.nodes = liveNodeCount();
+    stats.relationships = liveRelCount();
     for (LabelId label = 0; label < catalog_.labelCount(); ++label) {
         stats.labels.emplace_back(catalog_.labelName(label), nodesWithLabel(label).size());
     }

@@ -102,6 +102,20 @@ void PropertyColumn::freeze(uint32_t entityCount) {
     dense_ = true;
 }
 
+PropertyColumn PropertyColumn::thaw() const {
+    if (!dense_) {
+        return *this;
+    }
+    PropertyColumn copy;
+    copy.ids_ = entities();
+    copy.count_ = copy.ids_.size();
+    copy.values_.reserve(copy.ids_.size());
+    for (uint32_t entity : copy.ids_) {
+        copy.values_.pushFrom(values_, entity);
+    }
+    return copy;
+}
+
 std::vector<uint32_t> PropertyColumn::entities() const {
     if (!dense_) {
         return ids_;

@@ -20,6 +20,8 @@ public:
     // Forgets the values of entities >= `count` (used when a batch is rolled back).
     void truncate(uint32_t count);
     void freeze(uint32_t entityCount);
+    // A sparse, writable copy (strings stay ids of the same pool).
+    PropertyColumn thaw() const;
 
     bool has(uint32_t entity) const { return slot(entity).has_value(); }
     // The position of the entity's value in values(), if it has one.

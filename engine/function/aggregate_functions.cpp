@@ -1,0 +1,147 @@
+// Aggregates (Aggregation1-8): count skips nulls, count(*) counts rows; min / max order by Cypher's
+// orderability across types (Aggregation2 [11]: max of [1, 'a', [1, 2], 0.2, 'b'] is 1); collect
+// skips nulls (Aggregation5, Aggregation8 [3-4]); DISTINCT keeps one of equivalent values
+// (Aggregation8, Return5). The numeric aggregates live in aggregate_numeric.cpp.
+#include "engine/function/aggregate_functions.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "engine/function/aggregate_impl.hpp"
+#include "engine/function/function_support.hpp"
+#include "engine/function/value_ops.hpp"
+
+namespace newsgraph {
+
+namespace aggregatefn {
+
+void FilteredAggregate::update(const Value& argument, const Value& parameter) {
+    checkParameter(parameter);
+    if (argument.isNull()) {
+        return;
+    }
+    if (distinct_ && !seen_.insert(argument).second) {
+        return;
+    }
+    accept(argument, parameter);
+}
+
+namespace {
+
+class CountState final : public FilteredAggregate {
+public:
+    using FilteredAggregate::FilteredAggregate;
+    Value finish() override { return Value(count_); }
+
+protected:
+    void accept(const Value& /*argument*/, const Value& /*parameter*/) override { ++count_; }
+
+private:
+    int64_t count_ = 0;
+};
+
+class CountStarState final : public AggregateState {
+public:
+    void update(const Value& /*argument*/, const Value& /*parameter*/) override { ++count_; }
+    Value finish() override { return Value(count_); }
+
+private:
+    int64_t count_ = 0;
+};
+
+// min (wantLarger false) or max (true) by orderability; null when every input was null.
+class ExtremeState final : public FilteredAggregate {
+public:
+    ExtremeState(bool distinct, bool wantLarger) : FilteredAggregate(distinct), wantLarger_(wantLarger) {}
+    Value finish() override { return best_; }
+
+protected:
+    void accept(const Value& argument, const Value& /*parameter*/) override {
+        if (best_.isNull()) {
+            best_ = argument;
+            return;
+        }
+        const int order = compareForOrder(argument, best_);
+        if ((wantLarger_ && order > 0) || (!wantLarger_ && order < 0)) {
+            best_ = argument;
+        }
+    }
+
+private:
+    bool wantLarger_;
+    Value best_;
+};
+
+class CollectState final : public FilteredAggregate {
+public:
+    using FilteredAggregate::FilteredAggregate;
+    Value finish() override { return Value(items_); }
+
+protected:
+    void accept(const Value& argument, const Value& /*parameter*/) override { items_.push_back(argument); }
+
+private:
+    Value::List items_;
+};
+
+enum class AggregateKind : uint8_t { Count, Sum, Avg, Min, Max, Collect, PercentileDisc, PercentileCont, StDev, StDevP };
+
+struct AggregateName {
+    std::string_view name;
+    AggregateKind kind;
+};
+
+constexpr std::array kAggregates = {
+    AggregateName{"count", AggregateKind::Count},
+    AggregateName{"sum", AggregateKind::Sum},
+    AggregateName{"avg", AggregateKind::Avg},
+    AggregateName{"min", AggregateKind::Min},
+    AggregateName{"max", AggregateKind::Max},
+    AggregateName{"collect", AggregateKind::Collect},
+    AggregateName{"percentileDisc", AggregateKind::PercentileDisc},
+    AggregateName{"percentileCont", AggregateKind::PercentileCont},
+    AggregateName{"stDev", AggregateKind::StDev},
+    AggregateName{"stDevP", AggregateKind::StDevP},
+};
+
+const AggregateName* findAggregate(std::string_view name) {
+    const auto found = std::find_if(kAggregates.begin(), kAggregates.end(), [&](const AggregateName& entry) {
+        return fnsupport::equalsIgnoreCase(entry.name, name);
+    });
+    return found != kAggregates.end() ? &*found : nullptr;
+}
+
+} // namespace
+
+} // namespace aggregatefn
+
+bool isAggregateFunction(std::string_view name) {
+    return aggregatefn::findAggregate(name) != nullptr;
+}
+
+std::unique_ptr<AggregateState> makeAggregate(std::string_view name, bool distinct) {
+    using aggregatefn::AggregateKind;
+    const aggregatefn::AggregateName* entry = aggregatefn::findAggregate(name);
+    if (entry == nullptr) {
+        return nullptr;
+    }
+    switch (entry->kind) {
+    case AggregateKind::Count: return std::make_unique<aggregatefn::CountState>(distinct);
+    case AggregateKind::Sum: return aggregatefn::makeSum(distinct);
+    case AggregateKind::Avg: return aggregatefn::makeAvg(distinct);
+    case AggregateKind::Min: return std::make_unique<aggregatefn::ExtremeState>(distinct, false);
+    case AggregateKind::Max: return std::make_unique<aggregatefn::ExtremeState>(distinct, true);
+    case AggregateKind::Collect: return std::make_unique<aggregatefn::CollectState>(distinct);
+    case AggregateKind::PercentileDisc: return aggregatefn::makePercentile(distinct, false);
+    case AggregateKind::PercentileCont: return aggregatefn::makePercentile(distinct, true);
+    case AggregateKind::StDev: return aggregatefn::makeStDev(distinct, false);
+    case AggregateKind::StDevP: return aggregatefn::makeStDev(distinct, true);
+    }
+    return nullptr;
+}
+
+std::unique_ptr<AggregateState> makeCountStar() {
+    return std::make_unique<aggregatefn::CountStarState>();
+}
+
+} // namespace newsgraph

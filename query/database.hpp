@@ -1,0 +1,69 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/common/query_error.hpp"
+#include "engine/common/value.hpp"
+#include "engine/storage/graph.hpp"
+#include "engine/storage/graph_builder.hpp"
+
+namespace newsgraph {
+
+using Parameters = std::vector<std::pair<std::string, Value>>;
+
+// What a statement changed, as the TCK's side-effect tables count it.
+struct QueryStatistics {
+    uint64_t nodesCreated = 0;
+    uint64_t nodesDeleted = 0;
+    uint64_t relationshipsCreated = 0;
+    uint64_t relationshipsDeleted = 0;
+    uint64_t propertiesSet = 0;
+    uint64_t propertiesRemoved = 0;
+    uint64_t labelsAdded = 0;
+    uint64_t labelsRemoved = 0;
+    bool operator==(const QueryStatistics&) const = default;
+};
+
+// The rows a statement returns. Values may be NodeRef / RelRef / PathValue: render them with
+// Database::render or look them up in Database::graph() (valid until the next write statement).
+struct QueryResult {
+    std::vector<std::string> columns;
+    std::vector<std::vector<Value>> rows;
+    QueryStatistics statistics;
+};
+
+// The entry point: a graph plus the query pipeline (parse, bind, plan, execute). Reads run over
+// the frozen graph; write statements (CREATE, SET, REMOVE, DELETE, MERGE) change the graph and
+// the next statement sees the result.
+class Database {
+public:
+    Database();
+    explicit Database(Graph graph);
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+    Database(Database&&) noexcept;
+    Database& operator=(Database&&) noexcept;
+    ~Database();
+
+    // Runs one statement. Throws QueryError (kind, phase, detail code, position) on failure; a
+    // failed statement leaves the graph unchanged.
+    QueryResult execute(std::string_view query, const Parameters& parameters = {});
+    // The plan of a statement as text (what `EXPLAIN <query>` returns).
+    std::string explain(std::string_view query, const Parameters& parameters = {});
+
+    const Graph& graph() const;
+
+    // A result value written as the TCK writes expected values: (:Label {key: 'value'}),
+    // [:TYPE {key: 1}], <(:A)-[:T]->(:B)>, lists and maps of those, 'strings', 1.0, null.
+    std::string render(const Value& value) const;
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+} // namespace newsgraph

@@ -1,0 +1,26 @@
+#pragma once
+
+// Turns the X3 syntax tree (ast.hpp) into the query stage's AST (query/ast/statement.hpp):
+// literals converted, escapes decoded, operator chains folded into binary trees, patterns and
+// clauses normalised. Every node gets its position (line and column) and, for expressions, the
+// text it was written as.
+
+#include <cstdint>
+#include <string_view>
+
+#include "query/ast/statement.hpp"
+#include "query/parser/grammar.hpp"
+
+namespace newsgraph::parser {
+
+// The deepest expression tree transform() produces (a chain `1 + 1 + ... + 1` counts one level per
+// operator). Deeper: SyntaxError NestingTooDeep, so later stages may recurse freely.
+inline constexpr uint32_t kMaxExpressionDepth = 500;
+
+// `text` is the query `parsed` was parsed from. Throws QueryError (SyntaxError, compile time) for
+// what the grammar lets through but is invalid: number literals (InvalidNumberLiteral,
+// IntegerOverflow, FloatingPointOverflow), string escapes (InvalidUnicodeLiteral), malformed
+// subscripts and SET / REMOVE targets (UnexpectedSyntax), too deep expressions (NestingTooDeep).
+ast::Statement transform(const syntax::ParsedQuery& parsed, std::string_view text);
+
+} // namespace newsgraph::parser

@@ -1,0 +1,267 @@
+#include <fmt/format.h>
+
+#include "engine/function/aggregate_functions.hpp"
+#include "engine/function/scalar_functions.hpp"
+#include "query/planner/planner_impl.hpp"
+
+namespace newsgraph {
+
+namespace {
+
+using ast::Expr;
+using ast::ExprKind;
+
+constexpr uint32_t kVariadic = UINT32_MAX;
+
+bool isExistsName(const std::string& name) {
+    constexpr std::string_view kExists = "exists";
+    if (name.size() != kExists.size()) {
+        return false;
+    }
+    for (size_t i = 0; i < name.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(name[i])) != kExists[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool isAggregateCall(const Expr& expr) {
+    return expr.kind == ExprKind::CountStar || (expr.kind == ExprKind::Function && isAggregateFunction(expr.name));
+}
+
+bool containsAggregate(const Expr& expr) {
+    if (isAggregateCall(expr)) {
+        return true;
+    }
+    for (const auto& child : expr.children) {
+        if (child && containsAggregate(*child)) {
+            return true;
+        }
+    }
+    for (const auto& item : expr.mapItems) {
+        if (item.value && containsAggregate(*item.value)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+ast::Expr* Planner::synthesize(ast::ExprPtr expr) {
+    prepared_.synthesized.push_back(std::move(expr));
+    return prepared_.synthesized.back().get();
+}
+
+void Planner::bind(Expr& expr, const Scope& scope, ExprContext context, bool inAggregate) {
+    if (expr.aggregate >= 0) {
+        return; // an aggregate already computed into a column
+    }
+    auto bindChildren = [&](bool aggregateArgs) {
+        for (auto& child : expr.children) {
+            if (child) {
+                bind(*child, scope, context, aggregateArgs);
+            }
+        }
+    };
+    switch (expr.kind) {
+    case ExprKind::Variable: {
+        for (auto it = locals_.rbegin(); it != locals_.rend(); ++it) {
+            if (it->first == expr.name) {
+                expr.slot = it->second;
+                return;
+            }
+        }
+        const ScopeVariable* variable = scope.find(expr.name);
+        if (variable == nullptr) {
+            throw syntaxError("UndefinedVariable", fmt::format("variable '{}' is not defined", expr.name), expr.position);
+        }
+        expr.slot = static_cast<int32_t>(variable->slot);
+        return;
+    }
+    case ExprKind::Parameter: {
+        for (const auto& [name, value] : parameters_) {
+            if (name == expr.name) {
+                return;
+            }
+        }
+        throw QueryError("ParameterMissing", QueryPhase::CompileTime, "MissingParameter",
+                         fmt::format("expected a parameter named ${}", expr.name), expr.position);
+    }
+    case ExprKind::CountStar:
+        if (context != ExprContext::Projection) {
+            throw syntaxError("InvalidAggregation", "count(*) can only be used in WITH and RETURN", expr.position);
+        }
+        if (inAggregate) {
+            throw syntaxError("NestedAggregation", "an aggregate cannot contain another aggregate", expr.position);
+        }
+        return;
+    case ExprKind::Function: {
+        // exists((a)-->(b)) is the pattern predicate itself.
+        if (expr.children.size() == 1 && expr.children[0] &&
+            (expr.children[0]->kind == ExprKind::PatternPredicate || expr.children[0]->kind == ExprKind::Exists) &&
+            isExistsName(expr.name)) {
+            ast::ExprPtr inner = std::move(expr.children[0]);
+            const std::string text = expr.text;
+            expr = std::move(*inner);
+            expr.text = text;
+            bind(expr, scope, context, inAggregate);
+            return;
+        }
+        if (isAggregateFunction(expr.name)) {
+            if (context != ExprContext::Projection) {
+                throw syntaxError("InvalidAggregation",
+                                  fmt::format("aggregate function {}() can only be used in WITH and RETURN", expr.name),
+                                  expr.position);
+            }
+            if (inAggregate) {
+                throw syntaxError("NestedAggregation", "an aggregate cannot contain another aggregate", expr.position);
+            }
+            const bool percentile = expr.name.size() > 10 && (expr.name.find("ercentile") != std::string::npos);
+            const size_t wanted = percentile ? 2 : 1;
+            if (expr.children.size() != wanted) {
+                throw syntaxError("InvalidNumberOfArguments",
+                                  fmt::format("{}() takes {} argument{}, got {}", expr.name, wanted, wanted == 1 ? "" : "s",
+                                              expr.children.size()),
+                                  expr.position);
+            }
+            bindChildren(true);
+            return;
+        }
+        const ScalarFunction* function = findScalarFunction(expr.name);
+        if (function == nullptr) {
+            throw syntaxError("UnknownFunction", fmt::format("unknown function '{}'", expr.name), expr.position);
+        }
+        const auto count = static_cast<uint32_t>(expr.children.size());
+        if (count < function->minArgs || (function->maxArgs != kVariadic && count > function->maxArgs)) {
+            throw syntaxError("InvalidNumberOfArguments",
+                              fmt::format("{}() takes {} argument(s), got {}", function->name,
+                                          function->minArgs == function->maxArgs
+                                              ? std::to_string(function->minArgs)
+                                              : fmt::format("{} to {}", function->minArgs,
+                                                            function->maxArgs == kVariadic ? std::string("any")
+                                                                                           : std::to_string(function->maxArgs)),
+                                          count),
+                              expr.position);
+        }
+        expr.function = function;
+        bindChildren(inAggregate);
+        return;
+    }
+    case ExprKind::ListComprehension:
+    case ExprKind::Quantifier: {
+        bind(*expr.children[0], scope, context, inAggregate);
+        expr.slot = -2 - nextLocal_++;
+        locals_.emplace_back(expr.name, expr.slot);
+        for (size_t i = 1; i < expr.children.size(); ++i) {
+            if (expr.children[i]) {
+                bind(*expr.children[i], scope, context, inAggregate);
+            }
+        }
+        locals_.pop_back();
+        return;
+    }
+    case ExprKind::Reduce: {
+        bind(*expr.children[0], scope, context, inAggregate);
+        bind(*expr.children[1], scope, context, inAggregate);
+        expr.slot2 = -2 - nextLocal_++;
+        expr.slot = -2 - nextLocal_++;
+        locals_.emplace_back(expr.name, expr.slot2);
+        locals_.emplace_back(expr.name2, expr.slot);
+        bind(*expr.children[2], scope, context, inAggregate);
+        locals_.pop_back();
+        locals_.pop_back();
+        return;
+    }
+    case ExprKind::PatternPredicate:
+    case ExprKind::PatternComprehension:
+    case ExprKind::Exists:
+        bindPatternExpression(expr, scope);
+        return;
+    case ExprKind::MapProjection:
+        bindChildren(inAggregate);
+        for (auto& item : expr.mapItems) {
+            if (item.value) {
+                bind(*item.value, scope, context, inAggregate);
+            }
+        }
+        return;
+    default:
+        bindChildren(inAggregate);
+        return;
+    }
+}
+
+void Planner::bindPatternExpression(Expr& expr, const Scope& scope) {
+    if (!locals_.empty()) {
+        // The sub-plan reads the outer row only; comprehension variables are not part of it.
+        for (const auto& part : expr.pattern) {
+            for (const auto& node : part.nodes) {
+                for (const auto& [name, slot] : locals_) {
+                    if (node.variable == name) {
+                        throw QueryError("SyntaxError", QueryPhase::CompileTime, "UnsupportedPattern",
+                                         fmt::format("a pattern inside a comprehension cannot use the comprehension "
+                                                     "variable '{}' yet",
+                                                     name),
+                                         expr.position);
+                    }
+                }
+            }
+        }
+    }
+    auto [subplan, innerScope] = startSubplan(scope);
+    Plan plan{std::move(subplan->root), std::move(innerScope)};
+    std::vector<size_t> relSlots;
+    std::vector<size_t> relListSlots;
+    planPattern(plan, expr.pattern, relSlots, relListSlots);
+    const bool comprehension = expr.kind == ExprKind::PatternComprehension;
+    if (!expr.children.empty() && expr.children[0]) {
+        bind(*expr.children[0], plan.scope);
+        addFilter(plan, expr.children[0].get());
+    }
+    if (comprehension) {
+        ast::Expr& projection = *expr.children[1];
+        bind(projection, plan.scope);
+        const size_t slot = plan.scope.addHidden();
+        auto project = std::make_unique<Project>(std::vector<const ast::Expr*>{&projection}, std::vector<size_t>{slot});
+        plan.root = wrap(std::move(plan.root), std::move(project), plan.scope.width());
+        subplan->resultSlot = static_cast<int32_t>(slot);
+    }
+    subplan->root = std::move(plan.root);
+    expr.subplan = static_cast<int32_t>(prepared_.subplans.size());
+    prepared_.subplans.push_back(std::move(subplan));
+}
+
+std::pair<std::unique_ptr<Subplan>, Scope> Planner::startSubplan(const Scope& outer) {
+    auto subplan = std::make_unique<Subplan>();
+    auto argument = std::make_unique<ArgumentOperator>();
+    argument->setOutputWidth(outer.width());
+    subplan->argument = argument.get();
+    subplan->root = std::move(argument);
+    return {std::move(subplan), outer};
+}
+
+void Planner::addFilter(Plan& plan, ast::Expr* predicate) {
+    plan.root = wrap(std::move(plan.root), std::make_unique<Filter>(predicate), plan.scope.width());
+}
+
+std::unique_ptr<Operator> Planner::wrap(std::unique_ptr<Operator> child, std::unique_ptr<Operator> parent, size_t width) {
+    parent->addChild(std::move(child));
+    parent->setOutputWidth(width);
+    return parent;
+}
+
+void Planner::checkNewVariable(const Scope& scope, const std::string& name, VarKind kind, SourcePosition position) {
+    const ScopeVariable* existing = scope.find(name);
+    if (existing == nullptr) {
+        return;
+    }
+    if (existing->kind != kind) {
+        throw syntaxError("VariableTypeConflict",
+                          fmt::format("variable '{}' is a {}, not a {}", name, varKindName(existing->kind), varKindName(kind)),
+                          position);
+    }
+}
+
+} // namespace newsgraph

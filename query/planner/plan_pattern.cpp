@@ -1,0 +1,354 @@
+#include <fmt/format.h>
+
+#include "engine/function/scalar_functions.hpp"
+#include "engine/function/value_ops.hpp"
+#include "query/planner/planner_impl.hpp"
+
+namespace newsgraph {
+
+namespace {
+
+using ast::Expr;
+using ast::ExprKind;
+
+// Keys the (label, key) index holds.
+bool indexedKey(const std::string& key) {
+    return key == "name" || key == "code" || key == "id";
+}
+
+// An inline property value usable for an index seek: a literal string or a parameter.
+const Expr* seekableValue(const Expr* properties, const std::string& key) {
+    if (properties == nullptr || properties->kind != ExprKind::Map) {
+        return nullptr;
+    }
+    for (size_t i = 0; i < properties->keys.size(); ++i) {
+        const Expr& value = *properties->children[i];
+        const bool constant = (value.kind == ExprKind::Literal && value.value.type() == ValueType::String) ||
+                              value.kind == ExprKind::Parameter;
+        if (properties->keys[i] == key && constant) {
+            return &value;
+        }
+    }
+    return nullptr;
+}
+
+ast::ExprPtr propertyOfSlot(size_t slot, const std::string& key, SourcePosition position) {
+    auto variable = ast::makeVariable("", position);
+    variable->slot = static_cast<int32_t>(slot);
+    auto property = std::make_unique<Expr>();
+    property->kind = ExprKind::Property;
+    property->name = key;
+    property->position = position;
+    property->children.push_back(std::move(variable));
+    return property;
+}
+
+// n {..$map..}: true when every entry of the map equals the entity's property.
+Value propertiesMatch(std::span<const Value> args, const EntityAccessor& entities) {
+    const Value& entity = args[0];
+    const Value& wanted = args[1];
+    if (wanted.isNull()) {
+        return Value(true);
+    }
+    if (wanted.type() != ValueType::Map) {
+        throw typeError("InvalidArgumentType", "inline properties must be a map");
+    }
+    for (const auto& [key, value] : wanted.asMap()) {
+        const Value stored = entity.type() == ValueType::Node ? entities.nodeProperty(entity.asNode().id, key)
+                                                              : entities.relProperty(entity.asRelationship().id, key);
+        const Value same = equals(stored, value);
+        if (same.type() != ValueType::Bool || !same.asBool()) {
+            return Value(false);
+        }
+    }
+    return Value(true);
+}
+
+constexpr uint32_t kTwoArguments = 2;
+const ScalarFunction kPropertiesMatch{"__propertiesMatch", kTwoArguments, kTwoArguments, &propertiesMatch};
+
+const ScalarFunction* findPropertiesMatchFunction() {
+    return &kPropertiesMatch;
+}
+
+const ScalarFunction* findScalarFunctionForPlanner(std::string_view name) {
+    return findScalarFunction(name);
+}
+
+} // namespace
+
+void Planner::planPattern(Plan& plan, std::vector<ast::PatternPart>& parts, std::vector<size_t>& relSlots,
+                          std::vector<size_t>& relListSlots) {
+    for (ast::PatternPart& part : parts) {
+        planPart(plan, part, relSlots, relListSlots);
+    }
+}
+
+size_t Planner::bindNode(Plan& plan, ast::NodePattern& node, bool& alreadyBound) {
+    alreadyBound = false;
+    if (node.variable.empty()) {
+        return plan.scope.addHidden();
+    }
+    const ScopeVariable* existing = plan.scope.find(node.variable);
+    if (existing != nullptr) {
+        if (existing->kind != VarKind::Node) {
+            throw syntaxError("VariableTypeConflict",
+                              fmt::format("variable '{}' is a {}, not a node", node.variable, varKindName(existing->kind)),
+                              node.position);
+        }
+        alreadyBound = true;
+        return existing->slot;
+    }
+    return plan.scope.add(node.variable, VarKind::Node);
+}
+
+void Planner::addPropertyFilters(Plan& plan, Expr* properties, size_t slot, VarKind kind, const std::string& skipKey) {
+    if (properties == nullptr) {
+        return;
+    }
+    (void)kind;
+    bind(*properties, plan.scope);
+    if (properties->kind == ExprKind::Map) {
+        for (size_t i = 0; i < properties->keys.size(); ++i) {
+            if (properties->keys[i] == skipKey) {
+                continue;
+            }
+            auto value = properties->children[i]->clone();
+            bind(*value, plan.scope);
+            auto equal = ast::makeBinary(ast::BinaryOp::Equal, propertyOfSlot(slot, properties->keys[i], properties->position),
+                                         std::move(value), properties->position);
+            equal->text = fmt::format("{}: {}", properties->keys[i], properties->children[i]->text);
+            addFilter(plan, synthesize(std::move(equal)));
+        }
+        return;
+    }
+    // A parameter map: every entry must match; built as all(k IN keys($p) WHERE n[k] = $p[k]).
+    auto variable = ast::makeVariable("", properties->position);
+    variable->slot = static_cast<int32_t>(slot);
+    auto matches = std::make_unique<Expr>();
+    matches->kind = ExprKind::Function;
+    matches->name = "__propertiesMatch";
+    matches->position = properties->position;
+    matches->text = properties->text;
+    matches->children.push_back(std::move(variable));
+    matches->children.push_back(properties->clone());
+    bind(*matches->children[1], plan.scope);
+    matches->function = findPropertiesMatchFunction();
+    addFilter(plan, synthesize(std::move(matches)));
+}
+
+void Planner::addNodeFilters(Plan& plan, ast::NodePattern& node, size_t slot, size_t firstLabel, bool skipIndexedKey,
+                             const std::string& indexedKeyName) {
+    if (node.labels.size() > firstLabel) {
+        auto variable = ast::makeVariable(node.variable, node.position);
+        variable->slot = static_cast<int32_t>(slot);
+        auto check = std::make_unique<Expr>();
+        check->kind = ExprKind::LabelCheck;
+        check->position = node.position;
+        check->text = node.variable;
+        check->labels.assign(node.labels.begin() + static_cast<std::ptrdiff_t>(firstLabel), node.labels.end());
+        check->children.push_back(std::move(variable));
+        addFilter(plan, synthesize(std::move(check)));
+    }
+    addPropertyFilters(plan, node.properties.get(), slot, VarKind::Node, skipIndexedKey ? indexedKeyName : std::string());
+}
+
+void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& relSlots,
+                       std::vector<size_t>& relListSlots) {
+    const size_t nodeCount = part.nodes.size();
+    // Start where the pattern is most selective: a bound node, an index seek, a label, else the first node.
+    size_t start = 0;
+    int bestScore = -1;
+    for (size_t i = 0; i < nodeCount; ++i) {
+        const ast::NodePattern& node = part.nodes[i];
+        int score = 0;
+        if (!node.variable.empty() && plan.scope.find(node.variable) != nullptr) {
+            score = 3;
+        } else if (!node.labels.empty() && (seekableValue(node.properties.get(), "name") != nullptr ||
+                                             seekableValue(node.properties.get(), "code") != nullptr ||
+                                             seekableValue(node.properties.get(), "id") != nullptr)) {
+            score = 2;
+        } else if (!node.labels.empty()) {
+            score = 1;
+        }
+        if (score > bestScore) {
+            bestScore = score;
+            start = i;
+        }
+    }
+
+    std::vector<size_t> nodeSlots(nodeCount);
+    std::vector<bool> nodeBound(nodeCount, false);
+    {
+        ast::NodePattern& node = part.nodes[start];
+        bool alreadyBound = false;
+        const size_t slot = bindNode(plan, node, alreadyBound);
+        nodeSlots[start] = slot;
+        nodeBound[start] = true;
+        std::string seekKey;
+        size_t firstLabel = 0;
+        if (!alreadyBound) {
+            const Expr* seekValue = nullptr;
+            for (const char* key : {"name", "code", "id"}) {
+                if (!node.labels.empty() && (seekValue = seekableValue(node.properties.get(), key)) != nullptr) {
+                    seekKey = key;
+                    break;
+                }
+            }
+            std::unique_ptr<Operator> scan;
+            if (seekValue != nullptr) {
+                bind(const_cast<Expr&>(*seekValue), plan.scope);
+                scan = std::make_unique<IndexSeek>(node.labels.front(), seekKey, seekValue, slot);
+                firstLabel = 1;
+            } else if (!node.labels.empty()) {
+                scan = std::make_unique<NodeScan>(node.labels.front(), slot);
+                firstLabel = 1;
+            } else {
+                scan = std::make_unique<NodeScan>(std::nullopt, slot);
+            }
+            plan.root = wrap(std::move(plan.root), std::move(scan), plan.scope.width());
+        }
+        addNodeFilters(plan, node, slot, firstLabel, !seekKey.empty(), seekKey);
+    }
+
+    std::vector<size_t> relSlotOf(part.rels.size());
+    auto expandStep = [&](size_t relIndex, size_t fromNode, size_t toNode, bool reversed) {
+        ast::RelPattern& rel = part.rels[relIndex];
+        ast::NodePattern& target = part.nodes[toNode];
+        ExpandSpec spec;
+        spec.fromSlot = nodeSlots[fromNode];
+        bool targetBound = false;
+        if (nodeBound[toNode]) {
+            targetBound = true;
+            spec.toSlot = nodeSlots[toNode];
+        } else {
+            spec.toSlot = bindNode(plan, target, targetBound);
+            nodeSlots[toNode] = spec.toSlot;
+            nodeBound[toNode] = true;
+        }
+        spec.into = targetBound;
+        if (!targetBound) {
+            spec.toLabels = target.labels;
+        }
+        spec.bothDirections = rel.direction == ast::RelDirection::Both;
+        const bool outgoing = rel.direction == ast::RelDirection::Outgoing;
+        spec.direction = (outgoing != reversed) ? Direction::Out : Direction::In;
+        for (const std::string& type : rel.types) {
+            if (auto id = graph_.catalog().findType(type)) {
+                spec.types.push_back(*id);
+            }
+        }
+        spec.impossible = !rel.types.empty() && spec.types.empty();
+        spec.distinctFrom = relSlots;
+        spec.distinctFromLists = relListSlots;
+        // The relationship variable.
+        const VarKind kind = rel.variableLength ? VarKind::RelationshipList : VarKind::Relationship;
+        size_t relSlot = 0;
+        std::optional<size_t> boundRel;
+        if (rel.variable.empty()) {
+            relSlot = plan.scope.addHidden();
+        } else if (const ScopeVariable* existing = plan.scope.find(rel.variable)) {
+            if (existing->kind != kind) {
+                throw syntaxError("VariableTypeConflict",
+                                  fmt::format("variable '{}' is a {}, not a {}", rel.variable, varKindName(existing->kind),
+                                              varKindName(kind)),
+                                  rel.position);
+            }
+            boundRel = existing->slot;
+            relSlot = plan.scope.addHidden();
+        } else {
+            relSlot = plan.scope.add(rel.variable, kind);
+        }
+        spec.relSlot = relSlot;
+        relSlotOf[relIndex] = relSlot;
+        if (rel.variableLength) {
+            if (rel.properties) {
+                bind(*rel.properties, plan.scope);
+            }
+            auto expand = std::make_unique<VarExpand>(spec, rel.minHops, rel.maxHops, rel.properties.get());
+            plan.root = wrap(std::move(plan.root), std::move(expand), plan.scope.width());
+            if (reversed) {
+                // The walk went backwards: the list must read in pattern order.
+                auto reverseCall = std::make_unique<Expr>();
+                reverseCall->kind = ExprKind::Function;
+                reverseCall->name = "reverse";
+                reverseCall->function = findScalarFunctionForPlanner("reverse");
+                auto variable = ast::makeVariable("", rel.position);
+                variable->slot = static_cast<int32_t>(relSlot);
+                reverseCall->children.push_back(std::move(variable));
+                const size_t reversedSlot = plan.scope.addHidden();
+                auto project = std::make_unique<Project>(std::vector<const ast::Expr*>{synthesize(std::move(reverseCall))},
+                                                         std::vector<size_t>{reversedSlot});
+                plan.root = wrap(std::move(plan.root), std::move(project), plan.scope.width());
+                relSlotOf[relIndex] = reversedSlot;
+                if (!rel.variable.empty() && !boundRel) {
+                    // Point the variable at the reversed list.
+                    const_cast<ScopeVariable*>(plan.scope.find(rel.variable))->slot = reversedSlot;
+                }
+            }
+            relListSlots.push_back(relSlotOf[relIndex]);
+        } else {
+            plan.root = wrap(std::move(plan.root), std::make_unique<Expand>(spec), plan.scope.width());
+            addPropertyFilters(plan, rel.properties.get(), relSlot, VarKind::Relationship, "");
+            relSlots.push_back(relSlot);
+        }
+        if (boundRel) {
+            auto lhs = ast::makeVariable(rel.variable, rel.position);
+            lhs->slot = static_cast<int32_t>(relSlotOf[relIndex]);
+            auto rhs = ast::makeVariable(rel.variable, rel.position);
+            rhs->slot = static_cast<int32_t>(*boundRel);
+            addFilter(plan, synthesize(ast::makeBinary(ast::BinaryOp::Equal, std::move(lhs), std::move(rhs), rel.position)));
+        }
+        if (!targetBound) {
+            addNodeFilters(plan, target, spec.toSlot, 0, false, "");
+        } else if (target.properties || !target.labels.empty()) {
+            addNodeFilters(plan, target, spec.toSlot, 0, false, "");
+        }
+    };
+    for (size_t i = start; i < part.rels.size(); ++i) {
+        expandStep(i, i, i + 1, false);
+    }
+    for (size_t i = start; i > 0; --i) {
+        expandStep(i - 1, i, i - 1, true);
+    }
+
+    if (!part.pathVariable.empty()) {
+        checkNewVariable(plan.scope, part.pathVariable, VarKind::Path, part.position);
+        if (plan.scope.find(part.pathVariable) != nullptr) {
+            throw syntaxError("VariableAlreadyBound", fmt::format("variable '{}' is already bound", part.pathVariable),
+                              part.position);
+        }
+        std::vector<BuildPath::Step> steps;
+        for (size_t i = 0; i < part.rels.size(); ++i) {
+            steps.push_back(BuildPath::Step{relSlotOf[i], part.rels[i].variableLength});
+        }
+        const size_t slot = plan.scope.add(part.pathVariable, VarKind::Path);
+        plan.root = wrap(std::move(plan.root), std::make_unique<BuildPath>(nodeSlots[0], std::move(steps), slot),
+                         plan.scope.width());
+    }
+}
+
+void Planner::planMatch(Plan& plan, ast::Clause& clause) {
+    std::vector<size_t> relSlots;
+    std::vector<size_t> relListSlots;
+    if (!clause.optional) {
+        planPattern(plan, clause.pattern, relSlots, relListSlots);
+        if (clause.where) {
+            bind(*clause.where, plan.scope);
+            addFilter(plan, clause.where.get());
+        }
+        return;
+    }
+    auto [subplan, innerScope] = startSubplan(plan.scope);
+    Plan inner{std::move(subplan->root), std::move(innerScope)};
+    planPattern(inner, clause.pattern, relSlots, relListSlots);
+    if (clause.where) {
+        bind(*clause.where, inner.scope);
+        addFilter(inner, clause.where.get());
+    }
+    auto apply = std::make_unique<Apply>(std::move(inner.root), subplan->argument, true);
+    plan.scope = std::move(inner.scope);
+    plan.root = wrap(std::move(plan.root), std::move(apply), plan.scope.width());
+}
+
+} // namespace newsgraph

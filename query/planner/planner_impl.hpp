@@ -1,0 +1,72 @@
+#pragma once
+
+// The planner's internals, shared by its source files (one per concern).
+
+#include <optional>
+#include <utility>
+
+#include "query/planner/planner.hpp"
+#include "query/processor/operators/blocking_operators.hpp"
+#include "query/processor/operators/read_operators.hpp"
+#include "query/processor/operators/write_operators.hpp"
+
+namespace newsgraph {
+
+// Where an expression may stand, for aggregation checks.
+enum class ExprContext : uint8_t { Plain, Projection };
+
+class Planner {
+public:
+    Planner(PreparedStatement& prepared, const Graph& graph, const Parameters& parameters)
+        : prepared_(prepared), graph_(graph), parameters_(parameters) {}
+
+    // One single query (no UNION) into an operator tree; `columns` receives the result columns.
+    std::unique_ptr<Operator> planSingleQuery(ast::SingleQuery& query, std::vector<std::string>& columns);
+
+private:
+    struct Plan {
+        std::unique_ptr<Operator> root;
+        Scope scope;
+    };
+
+    // Clauses.
+    void planMatch(Plan& plan, ast::Clause& clause);
+    void planUnwind(Plan& plan, ast::Clause& clause);
+    void planProjection(Plan& plan, ast::Clause& clause, bool isReturn, std::vector<std::string>* columns);
+    void planCreate(Plan& plan, ast::Clause& clause);
+    void planMerge(Plan& plan, ast::Clause& clause);
+    void planSet(Plan& plan, ast::Clause& clause);
+    void planRemove(Plan& plan, ast::Clause& clause);
+    void planDelete(Plan& plan, ast::Clause& clause);
+
+    // Patterns (MATCH, OPTIONAL MATCH, MERGE and pattern expressions).
+    void planPattern(Plan& plan, std::vector<ast::PatternPart>& parts, std::vector<size_t>& relSlots,
+                     std::vector<size_t>& relListSlots);
+    void planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& relSlots, std::vector<size_t>& relListSlots);
+    size_t bindNode(Plan& plan, ast::NodePattern& node, bool& alreadyBound);
+    void addNodeFilters(Plan& plan, ast::NodePattern& node, size_t slot, size_t firstLabel, bool skipIndexedKey,
+                        const std::string& indexedKey);
+    void addPropertyFilters(Plan& plan, ast::Expr* properties, size_t slot, VarKind kind, const std::string& skipKey);
+    // A sub-plan starting from the rows of `outer`: OPTIONAL MATCH, MERGE, pattern expressions.
+    std::pair<std::unique_ptr<Subplan>, Scope> startSubplan(const Scope& outer);
+
+    // Expressions.
+    void bind(ast::Expr& expr, const Scope& scope, ExprContext context = ExprContext::Plain, bool inAggregate = false);
+    void bindPatternExpression(ast::Expr& expr, const Scope& scope);
+    void addFilter(Plan& plan, ast::Expr* predicate);
+    ast::Expr* synthesize(ast::ExprPtr expr);
+    std::unique_ptr<Operator> wrap(std::unique_ptr<Operator> child, std::unique_ptr<Operator> parent, size_t width);
+
+    void checkNewVariable(const Scope& scope, const std::string& name, VarKind kind, SourcePosition position);
+
+    PreparedStatement& prepared_;
+    const Graph& graph_;
+    const Parameters& parameters_;
+    std::vector<std::pair<std::string, int32_t>> locals_; // comprehension variables in scope
+    int32_t nextLocal_ = 0;
+};
+
+bool containsAggregate(const ast::Expr& expr);
+bool isAggregateCall(const ast::Expr& expr);
+
+} // namespace newsgraph

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace newsgraph {
+
+enum class VarKind : uint8_t { Node, Relationship, RelationshipList, Path, Value };
+
+const char* varKindName(VarKind kind);
+
+struct ScopeVariable {
+    std::string name; // empty for hidden columns
+    VarKind kind = VarKind::Value;
+    size_t slot = 0;
+};
+
+// The variables visible at a point of the query and the columns they live in. Columns are only
+// ever appended; a projection (WITH, RETURN) starts a fresh scope.
+class Scope {
+public:
+    const ScopeVariable* find(const std::string& name) const;
+    size_t add(const std::string& name, VarKind kind);
+    size_t addHidden() { return width_++; }
+    size_t width() const { return width_; }
+    // Named variables in order of their slots.
+    const std::vector<ScopeVariable>& variables() const { return variables_; }
+
+private:
+    std::vector<ScopeVariable> variables_;
+    size_t width_ = 0;
+};
+
+} // namespace newsgraph

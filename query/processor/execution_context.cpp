@@ -1,0 +1,66 @@
+#include "query/processor/execution_context.hpp"
+
+#include <algorithm>
+
+namespace newsgraph {
+
+std::vector<std::string> GraphEntityAccessor::nodeLabels(NodeId node) const {
+    std::vector<std::string> out;
+    if (node >= (*graph_)->nodeCount()) {
+        return out;
+    }
+    for (LabelId label : (*graph_)->labels(node)) {
+        out.push_back((*graph_)->catalog().labelName(label));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Entities created by the running clause are not in the graph yet: they read as empty.
+PropertyList GraphEntityAccessor::nodeProperties(NodeId node) const {
+    return node < (*graph_)->nodeCount() ? (*graph_)->nodeProperties(node) : PropertyList();
+}
+Value GraphEntityAccessor::nodeProperty(NodeId node, const std::string& key) const {
+    return node < (*graph_)->nodeCount() ? (*graph_)->nodeProperty(node, key) : Value();
+}
+std::string GraphEntityAccessor::relType(RelId rel) const {
+    return rel < (*graph_)->relCount() ? (*graph_)->catalog().typeName((*graph_)->relType(rel)) : std::string();
+}
+PropertyList GraphEntityAccessor::relProperties(RelId rel) const {
+    return rel < (*graph_)->relCount() ? (*graph_)->relProperties(rel) : PropertyList();
+}
+Value GraphEntityAccessor::relProperty(RelId rel, const std::string& key) const {
+    return rel < (*graph_)->relCount() ? (*graph_)->relProperty(rel, key) : Value();
+}
+NodeId GraphEntityAccessor::relSource(RelId rel) const {
+    return rel < (*graph_)->relCount() ? (*graph_)->relSource(rel) : kInvalidNode;
+}
+NodeId GraphEntityAccessor::relTarget(RelId rel) const {
+    return rel < (*graph_)->relCount() ? (*graph_)->relTarget(rel) : kInvalidNode;
+}
+bool GraphEntityAccessor::nodeDeleted(NodeId node) const { return (*graph_)->nodeDeleted(node); }
+bool GraphEntityAccessor::relDeleted(RelId rel) const { return (*graph_)->relDeleted(rel); }
+
+GraphBuilder& ExecutionContext::beginWrite() {
+    if (!builder) {
+        builder.emplace(GraphBuilder::thaw(*graph));
+    }
+    return *builder;
+}
+
+void ExecutionContext::endWrite() {
+    if (!builder) {
+        return;
+    }
+    written = std::make_unique<Graph>(std::move(*builder).freeze());
+    builder.reset();
+    graph = written.get();
+}
+
+void ExecutionContext::checkCancelled() const {
+    if (cancelled != nullptr && cancelled->load(std::memory_order_relaxed)) {
+        throw QueryError("TransactionError", QueryPhase::Runtime, "Cancelled", "the query was cancelled");
+    }
+}
+
+} // namespace newsgraph

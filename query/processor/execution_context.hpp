@@ -1,0 +1,58 @@
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "engine/function/function_context.hpp"
+#include "engine/storage/graph.hpp"
+#include "engine/storage/graph_builder.hpp"
+#include "query/database.hpp"
+
+namespace newsgraph {
+
+class Operator;
+struct Subplan;
+
+// Graph access for functions (labels(), type(), properties()...) over the current graph.
+class GraphEntityAccessor final : public EntityAccessor {
+public:
+    explicit GraphEntityAccessor(const Graph* const* graph) : graph_(graph) {}
+    std::vector<std::string> nodeLabels(NodeId node) const override;
+    PropertyList nodeProperties(NodeId node) const override;
+    Value nodeProperty(NodeId node, const std::string& key) const override;
+    std::string relType(RelId rel) const override;
+    PropertyList relProperties(RelId rel) const override;
+    Value relProperty(RelId rel, const std::string& key) const override;
+    NodeId relSource(RelId rel) const override;
+    NodeId relTarget(RelId rel) const override;
+    bool nodeDeleted(NodeId node) const override;
+    bool relDeleted(RelId rel) const override;
+
+private:
+    const Graph* const* graph_;
+};
+
+// What a running statement shares between its operators: the graph it reads (replaced after
+// each write clause), the builder write clauses change, parameters, statistics, locals of
+// comprehensions and the sub-plans of pattern expressions.
+struct ExecutionContext {
+    const Graph* graph = nullptr;
+    std::unique_ptr<Graph> written;           // the graph after this statement's writes so far
+    std::optional<GraphBuilder> builder;      // open while a write clause runs
+    const Parameters* parameters = nullptr;
+    QueryStatistics statistics;
+    std::vector<Value> locals;                // comprehension and reduce variables
+    std::vector<const Subplan*> subplans;     // by ast::Expr::subplan
+    GraphEntityAccessor entities{&graph};
+    const std::atomic<bool>* cancelled = nullptr;
+
+    // Starts changing the graph (thaws it into the builder once per write clause).
+    GraphBuilder& beginWrite();
+    // Freezes the builder into the graph the next operators read.
+    void endWrite();
+    void checkCancelled() const;
+};
+
+} // namespace newsgraph

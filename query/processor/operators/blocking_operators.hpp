@@ -1,0 +1,124 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <unordered_set>
+#include <vector>
+
+#include "engine/function/aggregate_functions.hpp"
+#include "query/ast/expression.hpp"
+#include "query/processor/operator.hpp"
+
+namespace newsgraph {
+
+// Materializes its whole input, then emits it chunk by chunk (base of the pipeline breakers).
+class BufferedOperator : public Operator {
+public:
+    void open(ExecutionContext& context) override;
+    bool next(ExecutionContext& context, Chunk& out) override;
+
+protected:
+    // Called once with all input rows; fills rows_ (each of outputWidth() values).
+    virtual void consume(ExecutionContext& context, std::vector<std::vector<Value>> input) = 0;
+    std::vector<std::vector<Value>> rows_;
+
+private:
+    bool consumed_ = false;
+    size_t position_ = 0;
+};
+
+struct AggregateSpec {
+    const ast::Expr* call = nullptr; // the Function or CountStar expression
+    bool countStar = false;
+    std::string name;
+    bool distinct = false;
+    size_t slot = 0;                 // output column
+};
+
+// Groups rows by the values of `keys` (written to keySlots) and computes aggregates per group.
+// With no keys and no input rows it still emits one row (count(*) = 0).
+class Aggregate final : public BufferedOperator {
+public:
+    Aggregate(std::vector<const ast::Expr*> keys, std::vector<size_t> keySlots, std::vector<AggregateSpec> aggregates)
+        : keys_(std::move(keys)), keySlots_(std::move(keySlots)), aggregates_(std::move(aggregates)) {}
+    std::string describe() const override;
+
+protected:
+    void consume(ExecutionContext& context, std::vector<std::vector<Value>> input) override;
+
+private:
+    std::vector<const ast::Expr*> keys_;
+    std::vector<size_t> keySlots_;
+    std::vector<AggregateSpec> aggregates_;
+};
+
+// Drops rows whose values in `slots` equal (equivalence) an earlier row's.
+class Distinct final : public Operator {
+public:
+    explicit Distinct(std::vector<size_t> slots) : slots_(std::move(slots)) {}
+    void open(ExecutionContext& context) override;
+    bool next(ExecutionContext& context, Chunk& out) override;
+    std::string describe() const override { return "Distinct"; }
+
+    // Hashing and equality of rows of values under Cypher's equivalence (grouping keys too).
+    struct KeyHash {
+        size_t operator()(const std::vector<Value>& key) const;
+    };
+    struct KeyEqual {
+        bool operator()(const std::vector<Value>& lhs, const std::vector<Value>& rhs) const;
+    };
+
+private:
+    std::vector<size_t> slots_;
+    std::unordered_set<std::vector<Value>, KeyHash, KeyEqual> seen_;
+    Chunk input_;
+};
+
+struct SortKey {
+    const ast::Expr* expression;
+    bool descending;
+};
+
+class Sort final : public BufferedOperator {
+public:
+    explicit Sort(std::vector<SortKey> keys) : keys_(std::move(keys)) {}
+    std::string describe() const override { return "Sort"; }
+
+protected:
+    void consume(ExecutionContext& context, std::vector<std::vector<Value>> input) override;
+
+private:
+    std::vector<SortKey> keys_;
+};
+
+// SKIP and LIMIT (either may be absent); the counts are evaluated once, at open.
+class SkipLimit final : public Operator {
+public:
+    SkipLimit(const ast::Expr* skip, const ast::Expr* limit) : skip_(skip), limit_(limit) {}
+    void open(ExecutionContext& context) override;
+    bool next(ExecutionContext& context, Chunk& out) override;
+    std::string describe() const override { return "SkipLimit"; }
+
+private:
+    const ast::Expr* skip_;
+    const ast::Expr* limit_;
+    uint64_t toSkip_ = 0;
+    std::optional<uint64_t> remaining_;
+    Chunk input_;
+};
+
+// Rows of each child in turn (UNION ALL; a Distinct on top makes UNION).
+class UnionAll final : public Operator {
+public:
+    bool next(ExecutionContext& context, Chunk& out) override;
+    void open(ExecutionContext& context) override;
+    std::string describe() const override { return "UnionAll"; }
+
+private:
+    size_t current_ = 0;
+};
+
+// Evaluates a SKIP / LIMIT count: a non-negative integer (checked), or a TypeError/SyntaxError.
+uint64_t evaluateCount(const ast::Expr& expr, ExecutionContext& context, const char* clause);
+
+} // namespace newsgraph

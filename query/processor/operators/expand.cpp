@@ -1,0 +1,243 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "engine/function/value_ops.hpp"
+#include "query/processor/evaluator.hpp"
+#include "query/processor/operators/read_operators.hpp"
+
+namespace newsgraph {
+
+namespace {
+
+// Appends every (relationship, neighbour) of `node` allowed by the spec's types and direction.
+void collectEdges(const Graph& graph, NodeId node, const ExpandSpec& spec, std::vector<std::pair<RelId, NodeId>>& out) {
+    out.clear();
+    if (spec.impossible || node >= graph.nodeCount() || graph.nodeDeleted(node)) {
+        return;
+    }
+    auto collect = [&](Direction direction, bool skipLoops) {
+        auto add = [&](const Adjacency& edges) {
+            for (uint32_t i = 0; i < edges.size; ++i) {
+                if (skipLoops && edges.neighbor(i) == node) {
+                    continue;
+                }
+                out.emplace_back(edges.rel(i), edges.neighbor(i));
+            }
+        };
+        if (spec.types.empty()) {
+            add(graph.adjacency(node, direction));
+            return;
+        }
+        for (TypeId type : spec.types) {
+            add(graph.adjacency(node, direction, type));
+        }
+    };
+    if (spec.bothDirections) {
+        collect(Direction::Out, false);
+        collect(Direction::In, true); // a self-loop was already seen going out
+        return;
+    }
+    collect(spec.direction, false);
+}
+
+bool labelsMatch(const Graph& graph, NodeId node, const std::vector<std::string>& labels) {
+    for (const std::string& label : labels) {
+        auto id = graph.catalog().findLabel(label);
+        if (!id || !graph.hasLabel(node, *id)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool usedInRow(const ExpandSpec& spec, const Chunk& input, size_t row, RelId rel) {
+    for (size_t slot : spec.distinctFrom) {
+        const Value& bound = input.at(slot, row);
+        if (bound.type() == ValueType::Relationship && bound.asRelationship().id == rel) {
+            return true;
+        }
+    }
+    for (size_t slot : spec.distinctFromLists) {
+        const Value& bound = input.at(slot, row);
+        if (bound.type() != ValueType::List) {
+            continue;
+        }
+        for (const Value& item : bound.asList()) {
+            if (item.type() == ValueType::Relationship && item.asRelationship().id == rel) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+std::string ExpandSpec::describe(const char* name) const {
+    const char* arrow = bothDirections ? "-" : (direction == Direction::Out ? "->" : "<-");
+    return fmt::format("{}{} #{} {} #{} (rel #{}, {} types)", name, into ? "Into" : "", fromSlot, arrow, toSlot, relSlot,
+                       types.empty() ? std::string("all") : std::to_string(types.size()));
+}
+
+void Expand::startRow(ExecutionContext& context, const Chunk& input, size_t row) {
+    position_ = 0;
+    edges_.clear();
+    const Value& from = input.at(spec_.fromSlot, row);
+    if (from.type() != ValueType::Node) {
+        return;
+    }
+    collectEdges(*context.graph, from.asNode().id, spec_, edges_);
+}
+
+bool Expand::produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) {
+    const Graph& graph = *context.graph;
+    std::vector<Value> values;
+    while (position_ < edges_.size()) {
+        if (out.full()) {
+            return false;
+        }
+        const auto [rel, neighbor] = edges_[position_++];
+        if (spec_.into) {
+            const Value& bound = input.at(spec_.toSlot, row);
+            if (bound.type() != ValueType::Node || bound.asNode().id != neighbor) {
+                continue;
+            }
+        } else if (!labelsMatch(graph, neighbor, spec_.toLabels)) {
+            continue;
+        }
+        if (usedInRow(spec_, input, row, rel)) {
+            continue;
+        }
+        input.readRow(row, values);
+        values.resize(out.width());
+        values[spec_.relSlot] = Value(RelRef{rel});
+        if (!spec_.into) {
+            values[spec_.toSlot] = Value(NodeRef{neighbor});
+        }
+        out.append(std::move(values));
+    }
+    return true;
+}
+
+std::string VarExpand::describe() const {
+    return spec_.describe("VarLengthExpand") +
+           fmt::format(" *{}..{}", minHops_, maxHops_ ? std::to_string(*maxHops_) : std::string());
+}
+
+bool VarExpand::relAllowed(ExecutionContext& context, RelId rel) const {
+    if (excluded_.contains(rel) || std::find(path_.begin(), path_.end(), rel) != path_.end()) {
+        return false;
+    }
+    for (const auto& [key, wanted] : wantedProperties_) {
+        const Value same = equals(context.graph->relProperty(rel, key), wanted);
+        if (same.type() != ValueType::Bool || !same.asBool()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void VarExpand::pushFrame(ExecutionContext& context, NodeId node) {
+    Frame frame;
+    frame.node = node;
+    collectEdges(*context.graph, node, spec_, frame.edges);
+    stack_.push_back(std::move(frame));
+}
+
+void VarExpand::startRow(ExecutionContext& context, const Chunk& input, size_t row) {
+    stack_.clear();
+    path_.clear();
+    excluded_.clear();
+    wantedProperties_.clear();
+    emitStart_ = false;
+    const Value& from = input.at(spec_.fromSlot, row);
+    if (from.type() != ValueType::Node) {
+        return;
+    }
+    if (relProperties_ != nullptr) {
+        const Value properties = evaluate(*relProperties_, RowRef{&input, row}, context);
+        if (properties.type() == ValueType::Map) {
+            wantedProperties_ = properties.asMap();
+        }
+    }
+    for (size_t slot : spec_.distinctFrom) {
+        const Value& bound = input.at(slot, row);
+        if (bound.type() == ValueType::Relationship) {
+            excluded_.insert(bound.asRelationship().id);
+        }
+    }
+    for (size_t slot : spec_.distinctFromLists) {
+        const Value& bound = input.at(slot, row);
+        if (bound.type() == ValueType::List) {
+            for (const Value& item : bound.asList()) {
+                if (item.type() == ValueType::Relationship) {
+                    excluded_.insert(item.asRelationship().id);
+                }
+            }
+        }
+    }
+    emitStart_ = minHops_ == 0;
+    pushFrame(context, from.asNode().id);
+}
+
+bool VarExpand::produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) {
+    const Graph& graph = *context.graph;
+    auto emit = [&](NodeId end) {
+        if (spec_.into) {
+            const Value& bound = input.at(spec_.toSlot, row);
+            if (bound.type() != ValueType::Node || bound.asNode().id != end) {
+                return;
+            }
+        } else if (!labelsMatch(graph, end, spec_.toLabels)) {
+            return;
+        }
+        std::vector<Value> values;
+        input.readRow(row, values);
+        values.resize(out.width());
+        Value::List rels;
+        rels.reserve(path_.size());
+        for (RelId rel : path_) {
+            rels.emplace_back(RelRef{rel});
+        }
+        values[spec_.relSlot] = Value(std::move(rels));
+        if (!spec_.into) {
+            values[spec_.toSlot] = Value(NodeRef{end});
+        }
+        out.append(std::move(values));
+    };
+    if (emitStart_) {
+        if (out.full()) {
+            return false;
+        }
+        emitStart_ = false;
+        emit(stack_.front().node);
+    }
+    while (!stack_.empty()) {
+        Frame& top = stack_.back();
+        const bool deepEnough = maxHops_ && path_.size() >= *maxHops_;
+        if (deepEnough || top.next >= top.edges.size()) {
+            stack_.pop_back();
+            if (!path_.empty()) {
+                path_.pop_back();
+            }
+            continue;
+        }
+        if (out.full()) {
+            return false;
+        }
+        const auto [rel, neighbor] = top.edges[top.next++];
+        if (!relAllowed(context, rel)) {
+            continue;
+        }
+        path_.push_back(rel);
+        if (path_.size() >= minHops_) {
+            emit(neighbor);
+        }
+        pushFrame(context, neighbor);
+        context.checkCancelled();
+    }
+    return true;
+}
+
+} // namespace newsgraph

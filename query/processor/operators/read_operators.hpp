@@ -1,0 +1,221 @@
+#pragma once
+
+#include <optional>
+#include <unordered_set>
+#include <vector>
+
+#include "query/ast/expression.hpp"
+#include "query/processor/operator.hpp"
+#include "query/processor/subplan.hpp"
+
+namespace newsgraph {
+
+// For each input row, every node (with `label`, when given) appended in `slot`.
+class NodeScan final : public RowOperator {
+public:
+    NodeScan(std::optional<std::string> label, size_t slot) : label_(std::move(label)), slot_(slot) {}
+    std::string describe() const override;
+
+protected:
+    void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
+    bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
+
+private:
+    std::optional<std::string> label_;
+    size_t slot_;
+    std::vector<NodeId> candidates_;
+    size_t position_ = 0;
+};
+
+// For each input row, the nodes with `label` whose `key` equals the value of `value`, found
+// through the (label, key) hash index.
+class IndexSeek final : public RowOperator {
+public:
+    IndexSeek(std::string label, std::string key, const ast::Expr* value, size_t slot)
+        : label_(std::move(label)), key_(std::move(key)), value_(value), slot_(slot) {}
+    std::string describe() const override;
+
+protected:
+    void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
+    bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
+
+private:
+    std::string label_;
+    std::string key_;
+    const ast::Expr* value_;
+    size_t slot_;
+    std::vector<NodeId> candidates_;
+    size_t position_ = 0;
+};
+
+// What one relationship step may match.
+struct ExpandSpec {
+    size_t fromSlot = 0;
+    size_t relSlot = 0;
+    size_t toSlot = 0;
+    bool into = false;                  // toSlot is already bound: only edges reaching it
+    Direction direction = Direction::Out;
+    bool bothDirections = false;        // undirected pattern
+    std::vector<TypeId> types;          // empty: any type
+    bool impossible = false;            // a named type that does not exist
+    std::vector<std::string> toLabels;  // labels the far node must carry
+    std::vector<size_t> distinctFrom;   // relationship slots of the same MATCH it must differ from
+    std::vector<size_t> distinctFromLists; // relationship-list slots (variable length) likewise
+    std::string describe(const char* name) const;
+};
+
+// Follows one relationship from the node in fromSlot through the CSR.
+class Expand final : public RowOperator {
+public:
+    explicit Expand(ExpandSpec spec) : spec_(std::move(spec)) {}
+    std::string describe() const override { return spec_.describe("Expand"); }
+
+protected:
+    void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
+    bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
+
+private:
+    ExpandSpec spec_;
+    std::vector<std::pair<RelId, NodeId>> edges_;
+    size_t position_ = 0;
+};
+
+// Follows between minHops and maxHops relationships (each at most once per path), depth first.
+// The relationships walked go to relSlot as a list; pathSlot (optional) receives the node/rel
+// sequence for path variables.
+class VarExpand final : public RowOperator {
+public:
+    VarExpand(ExpandSpec spec, uint64_t minHops, std::optional<uint64_t> maxHops, const ast::Expr* relProperties)
+        : spec_(std::move(spec)), minHops_(minHops), maxHops_(maxHops), relProperties_(relProperties) {}
+    std::string describe() const override;
+
+protected:
+    void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
+    bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
+
+private:
+    struct Frame {
+        NodeId node;
+        std::vector<std::pair<RelId, NodeId>> edges;
+        size_t next = 0;
+    };
+    void pushFrame(ExecutionContext& context, NodeId node);
+    bool relAllowed(ExecutionContext& context, RelId rel) const;
+
+    ExpandSpec spec_;
+    uint64_t minHops_;
+    std::optional<uint64_t> maxHops_;
+    const ast::Expr* relProperties_;
+    Value::Map wantedProperties_;
+    std::vector<Frame> stack_;
+    std::vector<RelId> path_;
+    std::unordered_set<RelId> excluded_;
+    bool emitStart_ = false;
+};
+
+class Filter final : public RowOperator {
+public:
+    explicit Filter(const ast::Expr* predicate) : predicate_(predicate) {}
+    std::string describe() const override;
+
+protected:
+    bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
+
+private:
+    const ast::Expr* predicate_;
+};
+
+// Appends the values of expressions as new columns (the input columns stay).
+class Project final : public RowOperator {
+public:
+    Project(std::vector<const ast::Expr*> expressions, std::vector<size_t> slots)
+        : expressions_(std::move(expressions)), slots_(std::move(slots)) {}
+    std::string describe() const override;
+
+protected:
+    bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
+
+private:
+    std::vector<const ast::Expr*> expressions_;
+    std::vector<size_t> slots_;
+    std::vector<Value> scratch_;
+};
+
+// Keeps some columns, in a new order: output column i is input column slots[i].
+class Select final : public Operator {
+public:
+    explicit Select(std::vector<size_t> slots) : slots_(std::move(slots)) {}
+    bool next(ExecutionContext& context, Chunk& out) override;
+    std::string describe() const override;
+
+private:
+    std::vector<size_t> slots_;
+    Chunk input_;
+};
+
+class Unwind final : public RowOperator {
+public:
+    Unwind(const ast::Expr* list, size_t slot) : list_(list), slot_(slot) {}
+    std::string describe() const override { return "Unwind"; }
+
+protected:
+    void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
+    bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
+
+private:
+    const ast::Expr* list_;
+    size_t slot_;
+    Value::List items_;
+    size_t position_ = 0;
+};
+
+// Builds a path value from alternating node and relationship(-list) slots.
+class BuildPath final : public RowOperator {
+public:
+    struct Step {
+        size_t slot;
+        bool relationshipList;   // a variable-length step: a list of relationships
+    };
+    BuildPath(size_t startSlot, std::vector<Step> steps, size_t slot)
+        : startSlot_(startSlot), steps_(std::move(steps)), slot_(slot) {}
+    std::string describe() const override { return "BuildPath"; }
+
+protected:
+    bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
+
+private:
+    size_t startSlot_;
+    std::vector<Step> steps_;
+    size_t slot_;
+};
+
+// OPTIONAL MATCH and other per-row sub-plans: for each input row runs `plan` (whose leaf is an
+// ArgumentOperator); emits its rows, or the input row with nulls when it has none (optional).
+class Apply final : public RowOperator {
+public:
+    Apply(std::unique_ptr<Operator> plan, ArgumentOperator* argument, bool optional)
+        : argument_(argument), optional_(optional) {
+        plan_ = plan.get();
+        addChildPlan(std::move(plan));
+    }
+    std::string describe() const override { return optional_ ? "Optional" : "Apply"; }
+    void open(ExecutionContext& context) override;
+
+protected:
+    void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
+    bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
+
+private:
+    void addChildPlan(std::unique_ptr<Operator> plan) { ownedPlan_ = std::move(plan); }
+
+    std::unique_ptr<Operator> ownedPlan_;
+    Operator* plan_ = nullptr;
+    ArgumentOperator* argument_;
+    bool optional_;
+    Chunk results_;
+    size_t position_ = 0;
+    bool any_ = false;
+    bool planDone_ = false;
+};
+
+} // namespace newsgraph

@@ -1,0 +1,241 @@
+#include <fmt/format.h>
+
+#include "engine/function/value_ops.hpp"
+#include "query/processor/evaluator.hpp"
+#include "query/processor/operators/read_operators.hpp"
+
+namespace newsgraph {
+
+namespace {
+
+void appendExtended(const Chunk& input, size_t row, size_t slot, Value value, Chunk& out) {
+    std::vector<Value> values;
+    input.readRow(row, values);
+    values.resize(out.width());
+    values[slot] = std::move(value);
+    out.append(std::move(values));
+}
+
+} // namespace
+
+std::string NodeScan::describe() const {
+    return label_ ? fmt::format("NodeByLabelScan :{} -> #{}", *label_, slot_) : fmt::format("AllNodesScan -> #{}", slot_);
+}
+
+void NodeScan::startRow(ExecutionContext& context, const Chunk& /*input*/, size_t /*row*/) {
+    const Graph& graph = *context.graph;
+    candidates_.clear();
+    position_ = 0;
+    if (label_) {
+        if (auto id = graph.catalog().findLabel(*label_)) {
+            auto nodes = graph.nodesWithLabel(*id);
+            candidates_.assign(nodes.begin(), nodes.end());
+        }
+        return;
+    }
+    for (NodeId node = 0; node < graph.nodeCount(); ++node) {
+        if (!graph.nodeDeleted(node)) {
+            candidates_.push_back(node);
+        }
+    }
+}
+
+bool NodeScan::produce(ExecutionContext& /*context*/, const Chunk& input, size_t row, Chunk& out) {
+    while (position_ < candidates_.size()) {
+        if (out.full()) {
+            return false;
+        }
+        appendExtended(input, row, slot_, Value(NodeRef{candidates_[position_++]}), out);
+    }
+    return true;
+}
+
+std::string IndexSeek::describe() const {
+    return fmt::format("NodeIndexSeek :{}({}) -> #{}", label_, key_, slot_);
+}
+
+void IndexSeek::startRow(ExecutionContext& context, const Chunk& input, size_t row) {
+    const Graph& graph = *context.graph;
+    candidates_.clear();
+    position_ = 0;
+    const Value wanted = evaluate(*value_, RowRef{&input, row}, context);
+    auto label = graph.catalog().findLabel(label_);
+    auto key = graph.catalog().findKey(key_);
+    if (!label || !key || wanted.type() != ValueType::String) {
+        return;
+    }
+    // The index is normalized: keep only exact matches.
+    for (NodeId node : graph.lookup(*label, *key, wanted.asString())) {
+        const Value stored = graph.nodeProperty(node, *key);
+        const Value same = equals(stored, wanted);
+        if (same.type() == ValueType::Bool && same.asBool()) {
+            candidates_.push_back(node);
+        }
+    }
+}
+
+bool IndexSeek::produce(ExecutionContext& /*context*/, const Chunk& input, size_t row, Chunk& out) {
+    while (position_ < candidates_.size()) {
+        if (out.full()) {
+            return false;
+        }
+        appendExtended(input, row, slot_, Value(NodeRef{candidates_[position_++]}), out);
+    }
+    return true;
+}
+
+bool Filter::produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) {
+    if (evaluatePredicate(*predicate_, RowRef{&input, row}, context)) {
+        out.appendFrom(input, row);
+    }
+    return true;
+}
+
+std::string Filter::describe() const {
+    return fmt::format("Filter {}", predicate_->text.empty() ? std::string("(predicate)") : predicate_->text);
+}
+
+bool Project::produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) {
+    input.readRow(row, scratch_);
+    scratch_.resize(out.width());
+    for (size_t i = 0; i < expressions_.size(); ++i) {
+        scratch_[slots_[i]] = evaluate(*expressions_[i], RowRef{&input, row}, context);
+    }
+    out.append(scratch_);
+    return true;
+}
+
+std::string Project::describe() const {
+    std::string out = "Project";
+    for (size_t i = 0; i < expressions_.size(); ++i) {
+        out += fmt::format("{} {} -> #{}", i == 0 ? "" : ",", expressions_[i]->text, slots_[i]);
+    }
+    return out;
+}
+
+bool Select::next(ExecutionContext& context, Chunk& out) {
+    out.reset(outputWidth());
+    if (!child()->next(context, input_)) {
+        return false;
+    }
+    std::vector<Value> row(slots_.size());
+    for (size_t r = 0; r < input_.rows(); ++r) {
+        for (size_t i = 0; i < slots_.size(); ++i) {
+            row[i] = input_.at(slots_[i], r);
+        }
+        out.append(row);
+    }
+    return true;
+}
+
+std::string Select::describe() const {
+    std::string out = "Select";
+    for (size_t slot : slots_) {
+        out += fmt::format(" #{}", slot);
+    }
+    return out;
+}
+
+void Unwind::startRow(ExecutionContext& context, const Chunk& input, size_t row) {
+    items_.clear();
+    position_ = 0;
+    const Value list = evaluate(*list_, RowRef{&input, row}, context);
+    if (list.isNull()) {
+        return;
+    }
+    if (list.type() == ValueType::List) {
+        items_ = list.asList();
+        return;
+    }
+    items_.push_back(list);
+}
+
+bool Unwind::produce(ExecutionContext& /*context*/, const Chunk& input, size_t row, Chunk& out) {
+    while (position_ < items_.size()) {
+        if (out.full()) {
+            return false;
+        }
+        appendExtended(input, row, slot_, items_[position_++], out);
+    }
+    return true;
+}
+
+bool BuildPath::produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) {
+    PathValue path;
+    const Value& start = input.at(startSlot_, row);
+    if (start.isNull()) {
+        appendExtended(input, row, slot_, Value(), out);
+        return true;
+    }
+    path.nodes.push_back(start.asNode().id);
+    const Graph& graph = *context.graph;
+    for (const Step& step : steps_) {
+        const Value& value = input.at(step.slot, row);
+        if (value.isNull()) {
+            appendExtended(input, row, slot_, Value(), out);
+            return true;
+        }
+        std::vector<RelId> rels;
+        if (step.relationshipList) {
+            for (const Value& rel : value.asList()) {
+                rels.push_back(rel.asRelationship().id);
+            }
+        } else {
+            rels.push_back(value.asRelationship().id);
+        }
+        for (RelId rel : rels) {
+            const NodeId last = path.nodes.back();
+            path.rels.push_back(rel);
+            path.nodes.push_back(graph.relSource(rel) == last ? graph.relTarget(rel) : graph.relSource(rel));
+        }
+    }
+    appendExtended(input, row, slot_, Value(std::move(path)), out);
+    return true;
+}
+
+void Apply::open(ExecutionContext& context) {
+    RowOperator::open(context);
+}
+
+void Apply::startRow(ExecutionContext& context, const Chunk& input, size_t row) {
+    argument_->setRow(RowRef{&input, row});
+    plan_->open(context);
+    position_ = 0;
+    any_ = false;
+    planDone_ = false;
+    results_.reset(0);
+}
+
+bool Apply::produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) {
+    while (true) {
+        while (position_ < results_.rows()) {
+            if (out.full()) {
+                return false;
+            }
+            out.appendFrom(results_, position_++);
+        }
+        if (planDone_) {
+            break;
+        }
+        position_ = 0;
+        if (!plan_->next(context, results_)) {
+            planDone_ = true;
+            results_.reset(0);
+            break;
+        }
+        any_ = true;
+    }
+    if (!any_ && optional_) {
+        if (out.full()) {
+            return false;
+        }
+        std::vector<Value> values;
+        input.readRow(row, values);
+        values.resize(out.width());
+        out.append(std::move(values));
+        any_ = true;
+    }
+    return true;
+}
+
+} // namespace newsgraph

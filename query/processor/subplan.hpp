@@ -1,0 +1,35 @@
+#pragma once
+
+#include <memory>
+
+#include "query/ast/expression.hpp"
+#include "query/processor/operator.hpp"
+
+namespace newsgraph {
+
+// Emits one row: the row it was given (the outer row of a sub-plan, or an empty row).
+class ArgumentOperator final : public Operator {
+public:
+    void setRow(const RowRef& row);
+    void setEmptyRow() { row_.clear(); }
+    void open(ExecutionContext& context) override;
+    bool next(ExecutionContext& context, Chunk& out) override;
+    std::string describe() const override { return "Argument"; }
+
+private:
+    std::vector<Value> row_;
+    bool done_ = false;
+};
+
+// A plan run once per outer row: pattern predicates, EXISTS, pattern comprehensions, OPTIONAL
+// MATCH. Its leaf is an ArgumentOperator fed with the outer row.
+struct Subplan {
+    std::unique_ptr<Operator> root;
+    ArgumentOperator* argument = nullptr;
+    int32_t resultSlot = -1; // pattern comprehension: the column holding each result
+};
+
+bool subplanHasRows(const ast::Expr& expr, const RowRef& row, ExecutionContext& context);
+Value subplanCollect(const ast::Expr& expr, const RowRef& row, ExecutionContext& context);
+
+} // namespace newsgraph
