@@ -5,6 +5,8 @@
 #include "query/parser/parser.hpp"
 #include "query/planner/planner.hpp"
 #include "query/processor/execution_context.hpp"
+#include "query/processor/operators/write_operators.hpp"
+#include "query/side_effects.hpp"
 #include "query/value_render.hpp"
 
 namespace newsgraph {
@@ -30,6 +32,17 @@ namespace {
 PreparedStatement prepare(std::string_view query, const Graph& graph, const Parameters& parameters) {
     ast::Statement statement = parser::parseQuery(query);
     return planStatement(std::move(statement), graph, parameters);
+}
+
+// Write clauses happen even when nothing downstream pulled their rows (LIMIT 0, a filter that
+// rejects everything before them was already run): children first.
+void runPendingWrites(Operator& op, ExecutionContext& context) {
+    for (const auto& child : op.children()) {
+        runPendingWrites(*child, context);
+    }
+    if (auto* write = dynamic_cast<WriteOperator*>(&op)) {
+        write->runIfPending(context);
+    }
 }
 
 } // namespace
@@ -73,11 +86,12 @@ QueryResult Database::execute(std::string_view query, const Parameters& paramete
             result.rows.push_back(std::move(row));
         }
     }
+    runPendingWrites(*prepared.root, context);
     context.endWrite();
     if (context.written) {
+        result.statistics = diffSideEffects(state_->graph, *context.written, context.touchedNodes, context.touchedRels);
         state_->graph = std::move(*context.written);
     }
-    result.statistics = context.statistics;
     return result;
 }
 

@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <exception>
 #include <functional>
@@ -17,9 +18,17 @@ namespace newsgraph::parser {
 
 namespace {
 
-// The X3 parser recurses a few dozen frames per nesting level; unoptimised sanitizer builds make
-// those frames large. Parsing runs on a thread with this much stack (reserved, touched on use).
+// The X3 parser recurses a few dozen frames per nesting level, and unoptimised sanitizer builds
+// make those frames large. Queries that may nest deeper than kInlineNesting are parsed on a thread
+// with a kParserStackBytes stack (reserved, touched only as used); shallower ones, nearly all, on
+// the caller's stack (starting a thread costs more than parsing them).
 constexpr size_t kParserStackBytes = size_t{256} << 20U;
+constexpr size_t kInlineNesting = 16;
+
+struct NestingScan {
+    size_t maxDepth = 0; // deepest bracket nesting
+    size_t caseWords = 0; // CASE keywords: CASE nests expressions without brackets
+};
 
 // Skips a quoted literal or escaped name opened at text[i]; returns the offset of its closing
 // character, or text.size() when it is not closed.
@@ -33,6 +42,56 @@ size_t skipQuoted(std::string_view text, size_t i) {
         }
     }
     return text.size();
+}
+
+bool isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           (static_cast<unsigned char>(c) >= 0x80U);
+}
+
+bool isCaseWord(std::string_view text, size_t i) {
+    constexpr std::string_view kCase = "case";
+    if (i + kCase.size() > text.size() || (i > 0 && isWordChar(text[i - 1]))) {
+        return false;
+    }
+    for (size_t k = 0; k < kCase.size(); ++k) {
+        const char c = text[i + k];
+        if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != kCase[k]) {
+            return false;
+        }
+    }
+    return i + kCase.size() == text.size() || !isWordChar(text[i + kCase.size()]);
+}
+
+// Bracket depth and CASE count outside string literals, escaped names and comments. Throws
+// NestingTooDeep at the bracket that gets deeper than `limit`.
+NestingScan scanNesting(std::string_view text, size_t limit) {
+    NestingScan scan;
+    size_t depth = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\'' || c == '"' || c == '`') {
+            i = skipQuoted(text, i);
+        } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+            const size_t newline = text.find('\n', i);
+            i = newline == std::string_view::npos ? text.size() : newline;
+        } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+            const size_t close = text.find("*/", i + 2);
+            i = close == std::string_view::npos ? text.size() : close + 1;
+        } else if (c == '(' || c == '[' || c == '{') {
+            if (++depth > limit) {
+                throw syntaxError("NestingTooDeep",
+                                  fmt::format("brackets nested too deeply (more than {} levels)", limit),
+                                  syntax::positionOf(text, i));
+            }
+            scan.maxDepth = std::max(scan.maxDepth, depth);
+        } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+            --depth;
+        } else if ((c == 'c' || c == 'C') && isCaseWord(text, i)) {
+            ++scan.caseWords;
+        }
+    }
+    return scan;
 }
 
 struct Job {
@@ -78,27 +137,7 @@ void runWithLargeStack(std::function<void()> work) {
 } // namespace
 
 void checkBracketNesting(std::string_view text, size_t limit) {
-    size_t depth = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '\'' || c == '"' || c == '`') {
-            i = skipQuoted(text, i);
-        } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
-            const size_t newline = text.find('\n', i);
-            i = newline == std::string_view::npos ? text.size() : newline;
-        } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
-            const size_t close = text.find("*/", i + 2);
-            i = close == std::string_view::npos ? text.size() : close + 1;
-        } else if (c == '(' || c == '[' || c == '{') {
-            if (++depth > limit) {
-                throw syntaxError("NestingTooDeep",
-                                  fmt::format("brackets nested too deeply (more than {} levels)", limit),
-                                  syntax::positionOf(text, i));
-            }
-        } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
-            --depth;
-        }
-    }
+    scanNesting(text, limit);
 }
 
 ast::Statement parseQuery(std::string_view text) {
@@ -108,12 +147,16 @@ ast::Statement parseQuery(std::string_view text) {
                                       static_cast<unsigned>(static_cast<unsigned char>(text[*bad]))),
                           syntax::positionOf(text, *bad));
     }
-    checkBracketNesting(text);
-    std::optional<ast::Statement> statement;
-    runWithLargeStack([&] {
+    const NestingScan nesting = scanNesting(text, kMaxBracketNesting);
+    const auto parse = [text] {
         const syntax::ParsedQuery parsed = syntax::parseSyntax(text);
-        statement = transform(parsed, text);
-    });
+        return transform(parsed, text);
+    };
+    if (nesting.maxDepth + nesting.caseWords <= kInlineNesting && std::getenv("NG_TMP_FORCE_THREAD") == nullptr) { // TEMP
+        return parse();
+    }
+    std::optional<ast::Statement> statement;
+    runWithLargeStack([&] { statement = parse(); });
     return std::move(*statement);
 }
 

@@ -248,7 +248,7 @@ ExprPtr Transformer::prefix(const syntax::PrefixExpression& expr, uint32_t depth
     ExprPtr result;
     const syntax::Expression& operand = unwrap(expr.operand);
     const auto* number = boost::get<syntax::NumberLiteral>(&operand.get());
-    if (number != nullptr && expr.ops.back() == "-") {
+    if (number != nullptr && !expr.ops.empty() && expr.ops.back() == "-") {
         checkDepth(depth + static_cast<uint32_t>(remaining) - 1, opStarts.back());
         result = numberLiteral(*number, true, opStarts.back());
         --remaining;
@@ -328,6 +328,9 @@ ExprPtr Transformer::operatorChain(const syntax::OperatorChain& chain, uint32_t 
         operands.push_back(expression(chain.first, depth + operations + 1));
         starts.push_back(start(chain.first));
         for (const auto& operation : chain.rest) {
+            if (!operation.operand) {
+                fail("UnexpectedSyntax", fmt::format("missing operand after '{}'", operation.op), start(operation));
+            }
             operands.push_back(expression(*operation.operand, depth + operations + 1));
             starts.push_back(start(*operation.operand));
         }

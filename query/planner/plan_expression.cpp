@@ -26,6 +26,18 @@ bool isExistsName(const std::string& name) {
     return true;
 }
 
+// Operands whose type is known when the query is compiled and is not boolean: a compile-time
+// InvalidArgumentType, as the TCK expects for `123 AND true`.
+void checkBooleanOperand(const Expr& operand, const char* op) {
+    const bool literalNonBoolean = operand.kind == ExprKind::Literal && !operand.value.isNull() &&
+                                   operand.value.type() != ValueType::Bool;
+    const bool collection = operand.kind == ExprKind::List || operand.kind == ExprKind::Map;
+    if (literalNonBoolean || collection) {
+        throw syntaxError("InvalidArgumentType", fmt::format("{} needs boolean operands, not '{}'", op, operand.text),
+                          operand.position);
+    }
+}
+
 } // namespace
 
 bool isAggregateCall(const Expr& expr) {
@@ -179,6 +191,25 @@ void Planner::bind(Expr& expr, const Scope& scope, ExprContext context, bool inA
     case ExprKind::Exists:
         bindPatternExpression(expr, scope);
         return;
+    case ExprKind::Not:
+        bindChildren(inAggregate);
+        checkBooleanOperand(*expr.children[0], "NOT");
+        return;
+    case ExprKind::Binary:
+        bindChildren(inAggregate);
+        if (expr.op == ast::BinaryOp::In) {
+            const Expr& list = *expr.children[1];
+            const bool literalNonList = list.kind == ExprKind::Literal && !list.value.isNull() &&
+                                        list.value.type() != ValueType::List;
+            if (literalNonList || list.kind == ExprKind::Map) {
+                throw syntaxError("InvalidArgumentType", fmt::format("IN needs a list, not '{}'", list.text), list.position);
+            }
+        }
+        if (expr.op == ast::BinaryOp::And || expr.op == ast::BinaryOp::Or || expr.op == ast::BinaryOp::Xor) {
+            checkBooleanOperand(*expr.children[0], ast::binaryOpText(expr.op));
+            checkBooleanOperand(*expr.children[1], ast::binaryOpText(expr.op));
+        }
+        return;
     case ExprKind::MapProjection:
         bindChildren(inAggregate);
         for (auto& item : expr.mapItems) {
@@ -207,6 +238,26 @@ void Planner::bindPatternExpression(Expr& expr, const Scope& scope) {
                                          expr.position);
                     }
                 }
+            }
+        }
+    }
+    if (expr.kind == ExprKind::PatternPredicate) {
+        // A pattern used as a predicate cannot introduce variables.
+        for (const auto& part : expr.pattern) {
+            auto check = [&](const std::string& name, SourcePosition position) {
+                if (!name.empty() && scope.find(name) == nullptr) {
+                    throw syntaxError("UndefinedVariable",
+                                      fmt::format("variable '{}' is not defined (a pattern predicate cannot introduce "
+                                                  "new variables)",
+                                                  name),
+                                      position);
+                }
+            };
+            for (const auto& node : part.nodes) {
+                check(node.variable, node.position);
+            }
+            for (const auto& rel : part.rels) {
+                check(rel.variable, rel.position);
             }
         }
     }

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/function/function_context.hpp"
@@ -43,6 +44,9 @@ struct ExecutionContext {
     std::optional<GraphBuilder> builder;      // open while a write clause runs
     const Parameters* parameters = nullptr;
     QueryStatistics statistics;
+    // Entities this statement created or changed: the side effects are the graph's difference on them.
+    std::unordered_set<NodeId> touchedNodes;
+    std::unordered_set<RelId> touchedRels;
     std::vector<Value> locals;                // comprehension and reduce variables
     std::vector<const Subplan*> subplans;     // by ast::Expr::subplan
     GraphEntityAccessor entities{&graph};

@@ -3,12 +3,11 @@
 //   newsgraph_tck [--verbose] [--filter SUBSTRING] [--baseline FILE] [--write-baseline FILE]
 //                 [--no-isolate] [--timeout SECONDS] FEATURES_DIR
 //
-// Each scenario runs on a fresh Database in a forked child process (unless --no-isolate), so an
-// engine crash or a query running past --timeout (default 120 s) fails only that scenario.
+// Each scenario runs on a fresh Database. Scenarios run in a forked worker process (unless
+// --no-isolate), so an engine crash or a scenario running past --timeout (default 120 s) fails
+// only that scenario; a new worker picks up with the next one.
 // Prints a per-folder pass table and, as the last line, `TCK <passed>/<total>`. Exits non-zero
 // only on bad usage or when a scenario listed in the --baseline file no longer passes.
-#include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -24,6 +23,7 @@
 namespace {
 
 struct Options {
+    bool help = false;
     bool verbose = false;
     std::string filter;
     std::optional<std::filesystem::path> baseline;
@@ -54,6 +54,10 @@ std::optional<Options> parseArguments(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const bool hasValue = i + 1 < argc;
+        if (arg == "--help" || arg == "-h") {
+            options.help = true;
+            return options;
+        }
         if (arg == "--verbose" || arg == "-v") {
             options.verbose = true;
         } else if (arg == "--filter" && hasValue) {
@@ -105,24 +109,28 @@ int run(const Options& options) {
         }
     }
 
-    const newsgraph::tck::ScenarioRunner runner(options.featuresDir);
-    newsgraph::tck::RunSummary summary;
-    std::vector<std::string> passedKeys;
+    std::vector<const newsgraph::tck::Scenario*> selected;
     std::set<std::string> selectedKeys;
     for (const newsgraph::tck::Scenario& scenario : features.scenarios) {
         const std::string key = scenario.key();
         if (!options.filter.empty() && key.find(options.filter) == std::string::npos) {
             continue;
         }
+        selected.push_back(&scenario);
         selectedKeys.insert(key);
-        const newsgraph::tck::ScenarioOutcome outcome =
-            options.isolate ? newsgraph::tck::runIsolated(runner, scenario, options.timeoutSeconds) : runner.run(scenario);
+    }
+
+    newsgraph::tck::RunSummary summary;
+    std::vector<std::string> passedKeys;
+    const auto record = [&](size_t index, const newsgraph::tck::ScenarioOutcome& outcome) {
+        const newsgraph::tck::Scenario& scenario = *selected[index];
+        const std::string key = scenario.key();
         summary.record(scenario.featurePath, outcome.passed);
         if (outcome.passed) {
             passedKeys.push_back(key);
         }
         if (!options.verbose) {
-            continue;
+            return;
         }
         if (!outcome.passed) {
             std::cout << "FAIL " << key << "\n    " << outcome.message << "\n";
@@ -131,6 +139,14 @@ int run(const Options& options) {
         }
         for (const std::string& note : outcome.notes) {
             std::cout << "    " << note << "\n";
+        }
+    };
+    const newsgraph::tck::ScenarioRunner runner(options.featuresDir);
+    if (options.isolate) {
+        newsgraph::tck::runIsolated(runner, selected, options.timeoutSeconds, record);
+    } else {
+        for (size_t i = 0; i < selected.size(); ++i) {
+            record(i, runner.run(*selected[i]));
         }
     }
 
@@ -145,10 +161,9 @@ int run(const Options& options) {
         for (const std::string& key : *baseline) {
             // With a filter only the selected scenarios are judged; a baseline key that names no
             // scenario at all (renamed, removed) counts as a regression when nothing is filtered.
-            const bool selected = selectedKeys.count(key) > 0;
-            const bool judged = selected || (options.filter.empty() || key.find(options.filter) != std::string::npos);
+            const bool judged = options.filter.empty() || key.find(options.filter) != std::string::npos;
             if (judged && passed.count(key) == 0) {
-                regressions.push_back(selected ? key : key + "  (no such scenario)");
+                regressions.push_back(selectedKeys.count(key) > 0 ? key : key + "  (no such scenario)");
             }
         }
         if (!regressions.empty()) {
@@ -172,6 +187,10 @@ int main(int argc, char** argv) {
     if (!options) {
         printUsage(std::cerr);
         return kExitUsage;
+    }
+    if (options->help) {
+        printUsage(std::cout);
+        return 0;
     }
     try {
         return run(*options);

@@ -27,6 +27,7 @@ bool storeProperty(ExecutionContext& context, const Value& entity, const std::st
         }
     }
     if (entity.type() == ValueType::Node) {
+        context.touchedNodes.insert(entity.asNode().id);
         if (builder.nodeDeleted(entity.asNode().id)) {
             throw QueryError("EntityNotFound", QueryPhase::Runtime, "DeletedEntityAccess",
                              "cannot set a property of a deleted node", position);
@@ -42,6 +43,7 @@ bool storeProperty(ExecutionContext& context, const Value& entity, const std::st
         return true;
     }
     if (entity.type() == ValueType::Relationship) {
+        context.touchedRels.insert(entity.asRelationship().id);
         const PropertyKeyId id = builder.catalog().internKey(key);
         const bool had = !builder.relProperty(entity.asRelationship().id, id).isNull();
         builder.setRelProperty(entity.asRelationship().id, id, value);
@@ -94,6 +96,13 @@ void WriteOperator::open(ExecutionContext& context) {
     position_ = 0;
 }
 
+void WriteOperator::runIfPending(ExecutionContext& context) {
+    if (!done_) {
+        Chunk unused;
+        next(context, unused);
+    }
+}
+
 bool WriteOperator::next(ExecutionContext& context, Chunk& out) {
     if (!done_) {
         done_ = true;
@@ -142,6 +151,7 @@ void createPart(ExecutionContext& context, const CreatePartSpec& part, std::vect
         std::sort(labels.begin(), labels.end());
         labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
         const NodeId node = builder.addNode(labels);
+        context.touchedNodes.insert(node);
         ++context.statistics.nodesCreated;
         context.statistics.labelsAdded += labels.size();
         row[spec.slot] = Value(NodeRef{node});
@@ -162,6 +172,7 @@ void createPart(ExecutionContext& context, const CreatePartSpec& part, std::vect
             spec.properties != nullptr ? propertiesOf(context, evaluate(*spec.properties, ref, context), spec.properties->position)
                                        : PropertyList();
         const RelId rel = builder.addRelationship(from.asNode().id, builder.catalog().internType(spec.type), to.asNode().id);
+        context.touchedRels.insert(rel);
         ++context.statistics.relationshipsCreated;
         row[spec.slot] = Value(RelRef{rel});
         for (const auto& [key, value] : properties) {
@@ -223,6 +234,7 @@ void applySetItems(ExecutionContext& context, const std::vector<ast::SetItem>& i
                 throw typeError("InvalidArgumentType", "labels can only be set on nodes", item.position);
             }
             GraphBuilder& builder = context.beginWrite();
+            context.touchedNodes.insert(entity.asNode().id);
             for (const std::string& label : item.labels) {
                 const LabelId id = builder.catalog().internLabel(label);
                 const auto current = builder.nodeLabels(entity.asNode().id);
@@ -254,6 +266,7 @@ void SetProperties::write(ExecutionContext& context, std::vector<Value>& row, st
                 continue;
             }
             GraphBuilder& builder = context.beginWrite();
+            context.touchedNodes.insert(entity.asNode().id);
             for (const std::string& label : item.labels) {
                 auto id = builder.catalog().findLabel(label);
                 if (!id) {
@@ -326,12 +339,14 @@ void Delete::finish(ExecutionContext& context) {
     }
     GraphBuilder& builder = context.beginWrite();
     for (RelId rel : rels) {
+        context.touchedRels.insert(rel);
         if (!builder.relDeleted(rel)) {
             builder.deleteRelationship(rel);
             ++context.statistics.relationshipsDeleted;
         }
     }
     for (NodeId node : nodes_) {
+        context.touchedNodes.insert(node);
         if (!builder.nodeDeleted(node)) {
             builder.deleteNode(node);
             ++context.statistics.nodesDeleted;

@@ -35,6 +35,8 @@ class WriteOperator : public Operator {
 public:
     void open(ExecutionContext& context) override;
     bool next(ExecutionContext& context, Chunk& out) override;
+    // Performs the writes if no one pulled this operator (LIMIT 0 above it): writes happen anyway.
+    void runIfPending(ExecutionContext& context);
 
 protected:
     // Changes the graph for one row, filling new slots of `row`; may emit several rows.
