@@ -1,34 +1,53 @@
-// newsgraph: loads event data into the graph and answers from it. Until the query shell lands,
-// the program loads the datasets named on the command line (the bundled seed article when none
-// is), prints the load summary and the graph's statistics, and answers who attributed what to whom.
-#include <cstdlib>
+// newsgraph: loads event data into an in-memory graph and runs Cypher on it, from the command
+// line (-e, -f), from standard input, or in an interactive shell.
+#include <clocale>
 #include <iostream>
 #include <string>
-#include <string_view>
 #include <vector>
+
+#include <unistd.h>
 
 #include <fmt/format.h>
 
+#include "cli/graph_loading.hpp"
 #include "cli/options.hpp"
-#include "engine/news/attribution.hpp"
-#include "engine/storage/graph_builder.hpp"
-#include "loaders/loader.hpp"
+#include "cli/parameter_literal.hpp"
+#include "cli/repl.hpp"
+#include "cli/script_runner.hpp"
+#include "cli/session.hpp"
 
 namespace {
 
 constexpr int kExitOk = 0;
+constexpr int kExitStatementFailed = 1;
 constexpr int kExitUsage = 2;
+// Table rows the shell shows of one result before it cuts the rest (:maxrows changes it).
+constexpr size_t kShellMaxRows = 100;
 
-} // namespace
+// A -e or -f argument with its statements read and checked.
+struct Script {
+    newsgraph::StatementOrigin origin;
+    std::string text;
+};
 
-int main(int argc, char** argv) {
-    using namespace newsgraph; // NOLINT(google-build-using-namespace): one program, one namespace
+int usageFailure(const std::string& message) {
+    std::cerr << "UsageError: " << message << "\n" << newsgraph::synopsisText() << "Try 'newsgraph --help'.\n";
+    return kExitUsage;
+}
+
+std::string welcomeText(const newsgraph::Graph& graph) {
+    return fmt::format("newsgraph {} — {} nodes, {} relationships. Type :help for help, :quit or Ctrl-D to leave; "
+                       "end statements with ';'.\n",
+                       NEWSGRAPH_VERSION, graph.liveNodeCount(), graph.liveRelCount());
+}
+
+int run(const std::vector<std::string>& args) {
+    using namespace newsgraph; // NOLINT(google-build-using-namespace): the program's own namespace
     CliOptions options;
     try {
-        options = parseCliOptions(std::vector<std::string>(argv + 1, argv + argc));
+        options = parseCliOptions(args);
     } catch (const UsageError& error) {
-        std::cerr << "newsgraph: " << error.what() << "\n" << usageText();
-        return kExitUsage;
+        return usageFailure(error.what());
     }
     if (options.help) {
         std::cout << usageText();
@@ -39,25 +58,77 @@ int main(int argc, char** argv) {
         return kExitOk;
     }
 
-    GraphBuilder builder;
-    LoadReport report;
-    try {
-        for (const std::string& spec : options.loads) {
-            loadSpec(builder, spec, options.loadOptions, report);
+    // Everything that can be checked before the load is: parameters, then scripts.
+    Parameters parameters;
+    for (const ParameterArgument& parameter : options.parameters) {
+        try {
+            parameters.emplace_back(parameter.name, evaluateParameterLiteral(parameter.literal));
+        } catch (const ParameterError& error) {
+            return usageFailure(fmt::format("--param {}: {}", parameter.name, error.what()));
         }
-    } catch (const Exception& error) {
-        std::cerr << error.kind() << ": " << error.what() << "\n";
+    }
+    std::vector<Script> scripts;
+    try {
+        for (const ScriptArgument& script : options.scripts) {
+            Script& added = scripts.emplace_back();
+            if (script.kind == ScriptArgument::Kind::File) {
+                added.origin = StatementOrigin{StatementOrigin::Kind::File, script.text};
+                added.text = readScriptFile(script.text);
+            } else {
+                checkUtf8(script.text, "-e");
+                added.origin = StatementOrigin{StatementOrigin::Kind::Argument, "-e"};
+                added.text = script.text;
+            }
+        }
+    } catch (const InputError& error) {
+        std::cerr << "InputError: " << error.what() << "\n";
         return kExitUsage;
     }
-    std::cerr << report.toString() << "\n";
-    std::cerr.flush();
-    const Graph graph = std::move(builder).freeze();
 
-    std::cout << graph.stats().toString() << "\n";
-    const std::vector<Attribution> attributions = findAttributions(graph);
-    std::cout << fmt::format("Who attributed what to whom ({} attribution claims):\n", attributions.size());
-    for (const Attribution& attribution : attributions) {
-        std::cout << "  " << describeAttribution(graph, attribution) << "\n";
+    std::optional<Graph> graph = loadGraph(options.loads, options.loadOptions, std::cerr);
+    if (!graph) {
+        return kExitUsage;
     }
-    return kExitOk;
+    const bool interactive = scripts.empty() && isatty(STDIN_FILENO) == 1;
+    const std::string welcome = interactive ? welcomeText(*graph) : "";
+    SessionSettings settings{options.format, options.timing, interactive ? kShellMaxRows : 0, options.loadOptions,
+                             interactive};
+    Session session(Database(std::move(*graph)), settings, std::cout, std::cerr);
+    for (auto& [name, value] : parameters) {
+        session.setParameter(name, std::move(value));
+    }
+
+    if (interactive) {
+        std::setlocale(LC_CTYPE, "");
+        return runRepl(session, welcome);
+    }
+    ScriptRunner runner(session, options.continueOnError);
+    if (scripts.empty()) {
+        try {
+            runner.runStream(std::cin, StatementOrigin{StatementOrigin::Kind::File, "<stdin>"});
+        } catch (const InputError& error) {
+            std::cout.flush();
+            std::cerr << "InputError: " << error.what() << "\n";
+            return kExitUsage;
+        }
+    }
+    for (const Script& script : scripts) {
+        if (!runner.runText(script.text, script.origin)) {
+            break;
+        }
+    }
+    return runner.anyFailed() ? kExitStatementFailed : kExitOk;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(std::vector<std::string>(argv + 1, argv + argc));
+    } catch (const std::exception& error) {
+        std::cerr << "newsgraph: internal error: " << error.what() << "\n";
+    } catch (...) {
+        std::cerr << "newsgraph: internal error\n";
+    }
+    return kExitUsage;
 }

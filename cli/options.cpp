@@ -1,13 +1,57 @@
 #include "cli/options.hpp"
 
 #include <cstdlib>
+#include <optional>
 
 #include <fmt/format.h>
 
 namespace newsgraph {
 
 namespace {
+
 constexpr std::string_view kSeedDataset = "czech-apt31";
+
+// `--name VALUE` or `--name=VALUE`: the value, advancing `i` past it; nothing when `arg` is
+// another option. Throws UsageError when the value is missing.
+std::optional<std::string> optionValue(const std::vector<std::string>& args, size_t& i, std::string_view name,
+                                       std::string_view what) {
+    const std::string& arg = args[i];
+    if (arg == name) {
+        if (i + 1 == args.size()) {
+            throw UsageError(fmt::format("{} needs {}", name, what));
+        }
+        return args[++i];
+    }
+    if (name.starts_with("--") && arg.size() > name.size() && arg.starts_with(name) && arg[name.size()] == '=') {
+        return arg.substr(name.size() + 1);
+    }
+    return std::nullopt;
+}
+
+bool isIdentifierStart(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+bool isIdentifierChar(char c) {
+    return isIdentifierStart(c) || (c >= '0' && c <= '9');
+}
+
+ParameterArgument parseParameterArgument(const std::string& text) {
+    const size_t equals = text.find('=');
+    if (equals == std::string::npos) {
+        throw UsageError(fmt::format("--param '{}': expected NAME=VALUE, e.g. --param who=\"'APT31'\"", text));
+    }
+    std::string name = text.substr(0, equals);
+    bool valid = !name.empty() && isIdentifierStart(name.front());
+    for (char c : name) {
+        valid = valid && isIdentifierChar(c);
+    }
+    if (!valid) {
+        throw UsageError(fmt::format("--param '{}': '{}' is not a parameter name (letters, digits, _)", text, name));
+    }
+    return ParameterArgument{std::move(name), text.substr(equals + 1)};
+}
+
 } // namespace
 
 std::string datasetsDirectory() {
@@ -17,22 +61,63 @@ std::string datasetsDirectory() {
     return NEWSGRAPH_DATASETS_DIR;
 }
 
+std::string seedDatasetSpec() {
+    return fmt::format("dataset:{}/{}", datasetsDirectory(), kSeedDataset);
+}
+
+std::string synopsisText() {
+    return "usage: newsgraph [--load FORMAT:PATH]... [-e QUERY]... [-f FILE]... [--format table|csv|json|dot]\n"
+           "                 [--param NAME=VALUE]... [--timing] [--strict] [--continue] [--empty]\n"
+           "                 [--help] [--version]\n";
+}
+
 std::string usageText() {
-    return fmt::format(R"(usage: newsgraph [--load FORMAT:PATH]... [--strict] [--help] [--version]
+    return fmt::format(R"(NAME
+    newsgraph - query a knowledge graph of news events with Cypher
 
-Loads event data into an in-memory graph, prints what was loaded and the graph's statistics, and
-answers who attributed what to whom.
+SYNOPSIS
+{}
+DESCRIPTION
+    Loads event data into an in-memory graph and runs Cypher statements on it.
 
-  --load FORMAT:PATH  load PATH with the loader FORMAT (dataset, nodes, relationships); repeatable.
-                      Without --load the bundled dataset {}/{} is loaded.
-  --strict            stop at the first bad row and load nothing from that file (default: report
-                      and skip bad rows)
-  --help              this text
-  --version           the version
+    With no -e and no -f, and a terminal on standard input, newsgraph starts an interactive shell
+    (type :help there). When standard input is not a terminal, the statements are read from it.
+    Statements end with ';'. Lines starting with ':' are shell commands (:help lists them).
 
-Exit status: 0 success, 2 bad usage or a failed load.
+OPTIONS
+    --load FORMAT:PATH  Load PATH with the loader FORMAT (dataset, nodes, relationships);
+                        repeatable. Without --load the bundled dataset {}/{} is loaded.
+    --empty             Start from an empty graph (no bundled dataset).
+    --strict            Stop a load at its first bad row; that load then changes nothing.
+    -e QUERY            Run the ';'-separated statements in QUERY; repeatable.
+    -f FILE             Run the statements of FILE ('//' and '/* */' comments allowed);
+                        repeatable. -e and -f run in the order given.
+    --format FORMAT     Result format: table (default), csv (RFC 4180), json (JSON Lines), dot
+                        (Graphviz).
+    --param NAME=VALUE  Set the parameter $NAME to the Cypher literal VALUE, e.g.
+                        --param who="'APT31'" --param n=3 --param ids="[1, 2]"; repeatable.
+    --timing            Print 'Time: <ms> ms' for every statement on standard error.
+    --continue          Go on after a failing statement (default: stop at the first one).
+    --help              This text.
+    --version           The version.
+
+EXIT STATUS
+    0  every statement succeeded
+    1  a statement failed
+    2  bad usage, an unreadable or non-UTF-8 script, or a failed load
+
+ENVIRONMENT
+    NEWSGRAPH_DATASETS  The folder of the bundled datasets.
+    HOME                The shell keeps its history in $HOME/.newsgraph_history.
+
+EXAMPLES
+    newsgraph
+    newsgraph -e "MATCH (g:Group) RETURN g.name, g.aliases"
+    newsgraph --format csv -f queries.cypher > answers.csv
+    newsgraph --param who="'APT31'" -e "MATCH (g {{name: $who}})<-[r]-(x) RETURN type(r), x.name"
+    newsgraph --format dot -e "MATCH (a)-[r]->(b) RETURN a, r, b" | dot -Tpng > graph.png
 )",
-                       datasetsDirectory(), kSeedDataset);
+                       synopsisText(), datasetsDirectory(), kSeedDataset);
 }
 
 CliOptions parseCliOptions(const std::vector<std::string>& args) {
@@ -45,19 +130,32 @@ CliOptions parseCliOptions(const std::vector<std::string>& args) {
             options.version = true;
         } else if (arg == "--strict") {
             options.loadOptions.strict = true;
-        } else if (arg == "--load") {
-            if (i + 1 == args.size()) {
-                throw UsageError("--load needs FORMAT:PATH");
+        } else if (arg == "--timing") {
+            options.timing = true;
+        } else if (arg == "--continue") {
+            options.continueOnError = true;
+        } else if (arg == "--empty") {
+            options.empty = true;
+        } else if (auto load = optionValue(args, i, "--load", "FORMAT:PATH")) {
+            options.loads.push_back(std::move(*load));
+        } else if (auto statements = optionValue(args, i, "-e", "a query")) {
+            options.scripts.push_back({ScriptArgument::Kind::Statements, std::move(*statements)});
+        } else if (auto file = optionValue(args, i, "-f", "a file")) {
+            options.scripts.push_back({ScriptArgument::Kind::File, std::move(*file)});
+        } else if (auto format = optionValue(args, i, "--format", "table, csv, json or dot")) {
+            const std::optional<OutputFormat> parsed = parseOutputFormat(*format);
+            if (!parsed) {
+                throw UsageError(fmt::format("unknown format '{}' (formats: {})", *format, outputFormatNames()));
             }
-            options.loads.push_back(args[++i]);
-        } else if (arg.starts_with("--load=")) {
-            options.loads.push_back(arg.substr(std::string_view("--load=").size()));
+            options.format = *parsed;
+        } else if (auto parameter = optionValue(args, i, "--param", "NAME=VALUE")) {
+            options.parameters.push_back(parseParameterArgument(*parameter));
         } else {
             throw UsageError(fmt::format("unknown argument '{}'", arg));
         }
     }
-    if (options.loads.empty()) {
-        options.loads.push_back(fmt::format("dataset:{}/{}", datasetsDirectory(), kSeedDataset));
+    if (options.loads.empty() && !options.empty) {
+        options.loads.push_back(seedDatasetSpec());
     }
     return options;
 }

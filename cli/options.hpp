@@ -1,9 +1,12 @@
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "cli/output_format.hpp"
 #include "loaders/load_report.hpp"
 
 namespace newsgraph {
@@ -14,17 +17,42 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// One -e or -f argument, run in command-line order.
+struct ScriptArgument {
+    enum class Kind : uint8_t { Statements, File };
+    Kind kind;
+    std::string text; // the statements (-e) or the file name (-f)
+};
+
+// One --param NAME=VALUE, VALUE still Cypher literal text.
+struct ParameterArgument {
+    std::string name;
+    std::string literal;
+};
+
 struct CliOptions {
-    std::vector<std::string> loads; // FORMAT:PATH, in order
+    std::vector<std::string> loads; // FORMAT:PATH, in order; the seed dataset when none and not --empty
     LoadOptions loadOptions;
+    std::vector<ScriptArgument> scripts;
+    std::vector<ParameterArgument> parameters;
+    OutputFormat format = OutputFormat::Table;
+    bool timing = false;
+    bool continueOnError = false;
+    bool empty = false;
     bool help = false;
     bool version = false;
 };
 
-// Parses the arguments (without the program name); with no --load, loads the bundled dataset.
+// Parses the arguments (without the program name). Throws UsageError. With neither --load nor
+// --empty, loads the bundled seed dataset.
 CliOptions parseCliOptions(const std::vector<std::string>& args);
+// The man-page-like text of --help.
 std::string usageText();
+// The one-line synopsis printed after a usage error.
+std::string synopsisText();
 // The folder of the bundled datasets: $NEWSGRAPH_DATASETS, else the one the build was made from.
 std::string datasetsDirectory();
+// `dataset:<datasets>/czech-apt31`.
+std::string seedDatasetSpec();
 
 } // namespace newsgraph

@@ -2,6 +2,7 @@
 
 #include "loaders/loader.hpp"
 #include "loaders/native_loader.hpp"
+#include "loaders/news_loaders.hpp"
 
 namespace newsgraph {
 
@@ -35,6 +36,22 @@ std::vector<std::unique_ptr<Loader>> makeLoaders() {
         "nodes", "one node CSV file with a neo4j-admin header (id:ID, :LABEL, name:type...)", &loadNodeFile));
     all.push_back(std::make_unique<FunctionLoader>(
         "relationships", "one relationship CSV file (:START_ID, :END_ID, :TYPE, name:type...)", &loadRelationshipFile));
+    // The news loaders (loaders/news_loaders.hpp; README.md, "Loaders").
+    all.push_back(std::make_unique<FunctionLoader>(
+        "gdelt", "GDELT 1.0/2.0 event files (TSV, plain or gzip; the CSV-with-header variant), a file or folder",
+        static_cast<LoadFunction>(&loadGdelt)));
+    all.push_back(std::make_unique<FunctionLoader>(
+        "cameo", "CAMEO lookup tables (event codes, countries, actor types, known groups), a folder or file", &loadCameo));
+    all.push_back(std::make_unique<FunctionLoader>(
+        "icews", "ICEWS temporal-KG facts (named TSV, or id files with entity2id/relation2id), a file or folder",
+        &loadIcews));
+    all.push_back(std::make_unique<FunctionLoader>(
+        "misp", "MISP threat-actor galaxies (threat-actor, mitre-intrusion-set, microsoft-activity-group JSON)",
+        &loadMisp));
+    all.push_back(std::make_unique<FunctionLoader>("cfr", "CFR Cyber Operations Tracker CSV", &loadCfr));
+    all.push_back(std::make_unique<FunctionLoader>(
+        "eurepoc", "EuRepoC dashboard extracts (initiators, network, attributions, attribution basis CSV)",
+        &loadEurepoc));
     return all;
 }
 

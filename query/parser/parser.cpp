@@ -22,7 +22,7 @@ namespace {
 // make those frames large. Queries that may nest deeper than kInlineNesting are parsed on a thread
 // with a kParserStackBytes stack (reserved, touched only as used); shallower ones, nearly all, on
 // the caller's stack (starting a thread costs more than parsing them).
-constexpr size_t kParserStackBytes = size_t{256} << 20U;
+constexpr size_t kParserStackBytes = size_t{64} << 20U;
 constexpr size_t kInlineNesting = 16;
 
 struct NestingScan {

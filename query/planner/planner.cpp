@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "query/planner/planner_impl.hpp"
+#include "query/processor/operators/read_operators.hpp"
 
 namespace newsgraph {
 
@@ -17,6 +18,54 @@ bool isUpdating(ast::ClauseKind kind) {
     case ast::ClauseKind::Delete: return true;
     default: return false;
     }
+}
+
+bool hasNonDistinctAggregate(const ast::Expr& expr) {
+    if (expr.kind == ast::ExprKind::CountStar) {
+        return true;
+    }
+    if (isAggregateCall(expr)) {
+        return !expr.distinct;
+    }
+    for (const auto& child : expr.children) {
+        if (child && hasNonDistinctAggregate(*child)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// A MATCH (a)-[*..k]->(x) followed by a projection that only sees distinct rows (RETURN DISTINCT,
+// or only DISTINCT aggregates such as count(DISTINCT x)) needs each end node once, not each path:
+// the variable-length step can then run breadth first.
+bool onlyDistinctEndpointsMatter(const ast::Clause& match, const ast::Clause& next) {
+    if (match.kind != ast::ClauseKind::Match || match.optional || match.where || match.pattern.size() != 1) {
+        return false;
+    }
+    const ast::PatternPart& part = match.pattern.front();
+    if (part.rels.size() != 1 || !part.pathVariable.empty() || part.shortest != ast::ShortestKind::None) {
+        return false;
+    }
+    const ast::RelPattern& rel = part.rels.front();
+    if (!rel.variableLength || !rel.variable.empty() || rel.properties ||
+        !VarExpand::supportsDistinctEndpoints(rel.minHops)) {
+        return false;
+    }
+    if (next.kind != ast::ClauseKind::Return && next.kind != ast::ClauseKind::With) {
+        return false;
+    }
+    const ast::Projection& projection = next.projection;
+    if (projection.star) {
+        return false;
+    }
+    bool anyAggregate = false;
+    for (const ast::ProjectionItem& item : projection.items) {
+        if (hasNonDistinctAggregate(*item.expression)) {
+            return false;
+        }
+        anyAggregate = anyAggregate || containsAggregate(*item.expression);
+    }
+    return projection.distinct || anyAggregate;
 }
 
 } // namespace
@@ -39,7 +88,11 @@ std::unique_ptr<Operator> Planner::planSingleQuery(ast::SingleQuery& query, std:
         ast::Clause& clause = query.clauses[i];
         const bool last = i + 1 == count;
         switch (clause.kind) {
-        case ast::ClauseKind::Match: planMatch(plan, clause); break;
+        case ast::ClauseKind::Match:
+            distinctEndpoints_ = !last && onlyDistinctEndpointsMatter(clause, query.clauses[i + 1]);
+            planMatch(plan, clause);
+            distinctEndpoints_ = false;
+            break;
         case ast::ClauseKind::Unwind: planUnwind(plan, clause); break;
         case ast::ClauseKind::With:
             if (last) {

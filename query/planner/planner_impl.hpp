@@ -64,6 +64,8 @@ private:
     const Parameters& parameters_;
     std::vector<std::pair<std::string, int32_t>> locals_; // comprehension variables in scope
     int32_t nextLocal_ = 0;
+    // Set while planning a MATCH whose rows only matter as DISTINCT end nodes (see planner.cpp).
+    bool distinctEndpoints_ = false;
 };
 
 bool containsAggregate(const ast::Expr& expr);

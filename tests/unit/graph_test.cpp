@@ -18,6 +18,8 @@
 #include "engine/storage/graph.hpp"
 #include "engine/storage/graph_builder.hpp"
 #include "engine/storage/node_index.hpp"
+#include "engine/storage/property_column.hpp"
+#include "engine/storage/value_vector.hpp"
 
 using newsgraph::Adjacency;
 using newsgraph::Date;

@@ -1,7 +1,6 @@
 // The seed dataset datasets/czech-apt31: loads cleanly and answers the attribution question.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 

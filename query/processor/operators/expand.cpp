@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -121,8 +122,67 @@ bool Expand::produce(ExecutionContext& context, const Chunk& input, size_t row, 
 }
 
 std::string VarExpand::describe() const {
-    return spec_.describe("VarLengthExpand") +
+    return spec_.describe(distinctEndpoints_ ? "BreadthFirstDistinctExpand" : "VarLengthExpand") +
            fmt::format(" *{}..{}", minHops_, maxHops_ ? std::to_string(*maxHops_) : std::string());
+}
+
+// The end nodes reachable from `start` by a trail (no relationship twice) of minHops..maxHops
+// relationships, each once. With minHops <= 1 a node other than the start qualifies exactly when its
+// breadth-first distance is at most maxHops (a shortest path never repeats a relationship); the
+// start qualifies for minHops 0, or when a closed trail through it is short enough: the shortest
+// cycle through the start, found from the first hop each node was reached by.
+void VarExpand::reachable(ExecutionContext& context, NodeId start) {
+    const Graph& graph = *context.graph;
+    const uint64_t limit = maxHops_.value_or(UINT64_MAX);
+    std::unordered_map<NodeId, std::pair<uint64_t, RelId>> seen; // node -> (distance, first relationship)
+    std::vector<NodeId> frontier{start};
+    seen.emplace(start, std::make_pair(0, kInvalidRel));
+    uint64_t shortestCycle = UINT64_MAX;
+    std::vector<std::pair<RelId, NodeId>> edges;
+    for (uint64_t depth = 0; !frontier.empty(); ++depth) {
+        std::vector<NodeId> next;
+        for (NodeId node : frontier) {
+            const auto [distance, branch] = seen.at(node);
+            collectEdges(graph, node, spec_, edges);
+            for (const auto& [rel, neighbor] : edges) {
+                if (!relAllowed(context, rel)) {
+                    continue;
+                }
+                const RelId firstHop = node == start ? rel : branch;
+                if (neighbor == start) {
+                    // Back at the start: a closed trail unless it returns over the first relationship.
+                    if (rel != firstHop || node == start) {
+                        shortestCycle = std::min(shortestCycle, distance + 1);
+                    }
+                    continue;
+                }
+                auto found = seen.find(neighbor);
+                if (found == seen.end()) {
+                    if (distance + 1 <= limit) {
+                        seen.emplace(neighbor, std::make_pair(distance + 1, firstHop));
+                        next.push_back(neighbor);
+                    }
+                    continue;
+                }
+                if (spec_.bothDirections && found->second.second != firstHop && found->second.first > 0) {
+                    // Two branches meet: a cycle through the start of this length.
+                    shortestCycle = std::min(shortestCycle, distance + found->second.first + 1);
+                }
+            }
+        }
+        frontier = std::move(next);
+        context.checkCancelled();
+    }
+    endpoints_.clear();
+    if (minHops_ == 0 || (shortestCycle != UINT64_MAX && shortestCycle <= limit)) {
+        endpoints_.push_back(start);
+    }
+    for (const auto& [node, info] : seen) {
+        if (node != start) {
+            endpoints_.push_back(node);
+        }
+    }
+    std::sort(endpoints_.begin(), endpoints_.end());
 }
 
 bool VarExpand::relAllowed(ExecutionContext& context, RelId rel) const {
@@ -146,6 +206,8 @@ void VarExpand::pushFrame(ExecutionContext& context, NodeId node) {
 }
 
 void VarExpand::startRow(ExecutionContext& context, const Chunk& input, size_t row) {
+    endpoints_.clear();
+    endpointPosition_ = 0;
     stack_.clear();
     path_.clear();
     excluded_.clear();
@@ -177,6 +239,10 @@ void VarExpand::startRow(ExecutionContext& context, const Chunk& input, size_t r
             }
         }
     }
+    if (distinctEndpoints_) {
+        reachable(context, from.asNode().id);
+        return;
+    }
     emitStart_ = minHops_ == 0;
     pushFrame(context, from.asNode().id);
 }
@@ -206,6 +272,15 @@ bool VarExpand::produce(ExecutionContext& context, const Chunk& input, size_t ro
         }
         out.append(std::move(values));
     };
+    if (distinctEndpoints_) {
+        while (endpointPosition_ < endpoints_.size()) {
+            if (out.full()) {
+                return false;
+            }
+            emit(endpoints_[endpointPosition_++]);
+        }
+        return true;
+    }
     if (emitStart_) {
         if (out.full()) {
             return false;

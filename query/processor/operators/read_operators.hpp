@@ -88,6 +88,10 @@ public:
     VarExpand(ExpandSpec spec, uint64_t minHops, std::optional<uint64_t> maxHops, const ast::Expr* relProperties)
         : spec_(std::move(spec)), minHops_(minHops), maxHops_(maxHops), relProperties_(relProperties) {}
     std::string describe() const override;
+    // Emit each reachable end node once per input row (found breadth first) instead of once per
+    // path: the planner sets this when only DISTINCT end nodes matter (count(DISTINCT x)).
+    void setDistinctEndpoints() { distinctEndpoints_ = true; }
+    static bool supportsDistinctEndpoints(uint64_t minHops) { return minHops <= 1; }
 
 protected:
     void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
@@ -101,6 +105,7 @@ private:
     };
     void pushFrame(ExecutionContext& context, NodeId node);
     bool relAllowed(ExecutionContext& context, RelId rel) const;
+    void reachable(ExecutionContext& context, NodeId start);
 
     ExpandSpec spec_;
     uint64_t minHops_;
@@ -111,6 +116,9 @@ private:
     std::vector<RelId> path_;
     std::unordered_set<RelId> excluded_;
     bool emitStart_ = false;
+    bool distinctEndpoints_ = false;
+    std::vector<NodeId> endpoints_;
+    size_t endpointPosition_ = 0;
 };
 
 class Filter final : public RowOperator {

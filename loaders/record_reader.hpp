@@ -1,0 +1,104 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/common/date.hpp"
+
+namespace newsgraph {
+
+// Reads a text file line by line, plain or gzip-compressed (zlib detects which), through one large
+// buffer: a line is a view into that buffer, valid until the next call. Lines end at '\n'; a
+// trailing '\r' and a UTF-8 byte-order mark on line 1 are dropped.
+class LineReader {
+public:
+    // Throws LoadError(path, 0, ...) when the file is missing, a directory or unreadable.
+    explicit LineReader(const std::string& path);
+    LineReader(const LineReader&) = delete;
+    LineReader& operator=(const LineReader&) = delete;
+    LineReader(LineReader&&) = delete;
+    LineReader& operator=(LineReader&&) = delete;
+    ~LineReader();
+
+    // The next line; false at the end of the input or when reading failed (see error()).
+    bool next(std::string_view& line);
+    // The line number (1-based) of the line next() returned last.
+    uint64_t lineNumber() const { return line_; }
+    // Bytes of the file consumed so far and the file's size (compressed bytes for gzip input).
+    uint64_t bytesRead() const;
+    uint64_t fileSize() const { return fileSize_; }
+    bool compressed() const { return compressed_; }
+    // Why reading stopped early (a truncated or corrupt gzip stream, an I/O error), with the line
+    // it stopped on; nothing after a clean end of input.
+    const std::optional<std::string>& error() const { return error_; }
+    uint64_t errorLine() const { return errorLine_; }
+    const std::string& path() const { return path_; }
+
+private:
+    bool fill();
+
+    std::string path_;
+    void* file_ = nullptr; // gzFile
+    uint64_t fileSize_ = 0;
+    bool compressed_ = false;
+    std::vector<char> buffer_;
+    size_t begin_ = 0;
+    size_t end_ = 0;
+    bool eof_ = false;
+    uint64_t line_ = 0;
+    std::optional<std::string> error_;
+    uint64_t errorLine_ = 0;
+};
+
+struct RecordDialect {
+    char delimiter = ',';
+    // RFC 4180 quotes: "..." fields may hold delimiters, newlines and doubled quotes.
+    bool quoting = true;
+};
+
+// Splits the lines of a LineReader into records of fields. Unquoted records are split in place
+// (the fields are views into the reader's buffer); quoted ones are copied, and a quoted field may
+// span lines. A record with a quoting problem is still returned, with error() set.
+class RecordReader {
+public:
+    RecordReader(LineReader& lines, RecordDialect dialect) : lines_(lines), dialect_(dialect) {}
+
+    // Advances to the next non-empty record; false at the end of the input.
+    bool next();
+    const std::vector<std::string_view>& fields() const { return fields_; }
+    size_t size() const { return fields_.size(); }
+    std::string_view operator[](size_t index) const { return fields_[index]; }
+    // The line on which the current record starts, and the record's raw text (first line only
+    // for a multi-line record).
+    uint64_t line() const { return line_; }
+    std::string_view raw() const { return raw_; }
+    const std::optional<std::string>& error() const { return error_; }
+    LineReader& lines() { return lines_; }
+
+private:
+    void splitPlain(std::string_view line);
+    void splitQuoted(std::string_view first);
+
+    LineReader& lines_;
+    RecordDialect dialect_;
+    uint64_t line_ = 0;
+    std::string_view raw_;
+    std::string scratch_;
+    std::vector<std::pair<size_t, size_t>> spans_;
+    std::vector<std::string_view> fields_;
+    std::optional<std::string> error_;
+};
+
+// Field conversions shared by the news loaders; each returns nothing when the text does not fit.
+std::optional<int64_t> parseInteger(std::string_view text);
+std::optional<double> parseNumber(std::string_view text);
+// YYYYMMDD (GDELT's SQLDATE), YYYY-MM-DD, or M/D/YYYY.
+std::optional<Date> parseCompactDate(std::string_view text);
+std::optional<Date> parseIsoDate(std::string_view text);
+std::optional<Date> parseUsDate(std::string_view text);
+std::string_view trimText(std::string_view text);
+
+} // namespace newsgraph
