@@ -64,7 +64,8 @@ int run(const std::vector<std::string>& args) {
         try {
             parameters.emplace_back(parameter.name, evaluateParameterLiteral(parameter.literal));
         } catch (const ParameterError& error) {
-            return usageFailure(fmt::format("--param {}: {}", parameter.name, error.what()));
+            return usageFailure(fmt::format("--param {}: {} (in a shell, quote the quotes: --param who=\"'APT31'\")",
+                                            parameter.name, error.what()));
         }
     }
     std::vector<Script> scripts;

@@ -203,10 +203,9 @@ Value evaluateParameterLiteral(std::string_view text) {
         throw ParameterError("the value is not valid UTF-8");
     }
     if (!isCypherLiteral(text)) {
-        throw ParameterError(fmt::format(
-            "'{}' is not a Cypher literal (a number, 'string', true, false, null, date('YYYY-MM-DD'), "
-            "[list] or {{map}}; quote strings: --param who=\"'APT31'\")",
-            text));
+        throw ParameterError(fmt::format("'{}' is not a Cypher literal: a 'quoted string', a number, true, false, "
+                                         "null, date('YYYY-MM-DD'), a [list] or a {{map}} of those",
+                                         text));
     }
     static Database evaluator;
     const std::string query = fmt::format("RETURN {} AS value", text);

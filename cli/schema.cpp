@@ -25,6 +25,10 @@ void sortByName(std::vector<T>& items) {
     std::sort(items.begin(), items.end(), [](const T& lhs, const T& rhs) { return lhs.name < rhs.name; });
 }
 
+std::string plural(uint64_t count, std::string_view noun) {
+    return count == 1 ? std::string(noun) : fmt::format("{}s", noun);
+}
+
 size_t widest(const SchemaSummary& schema) {
     size_t width = 0;
     for (const auto& label : schema.labels) {
@@ -72,20 +76,22 @@ std::string describeSchema(const Graph& graph) {
     const size_t width = widest(schema);
     std::string out = fmt::format("Node labels ({}):\n", schema.labels.size());
     for (const auto& label : schema.labels) {
-        out += fmt::format("  {:<{}}  {:>8} nodes\n", ":" + label.name, width, label.count);
+        out += fmt::format("  {:<{}}  {:>8} {}\n", ":" + label.name, width, label.count, plural(label.count, "node"));
     }
     out += fmt::format("Relationship types ({}):\n", schema.types.size());
     for (const auto& type : schema.types) {
-        out += fmt::format("  {:<{}}  {:>8} relationships\n", ":" + type.name, width, type.count);
+        out += fmt::format("  {:<{}}  {:>8} {}\n", ":" + type.name, width, type.count,
+                           plural(type.count, "relationship"));
     }
     out += fmt::format("Property keys ({}):\n", schema.keys.size());
     for (const auto& key : schema.keys) {
         std::string counts;
         if (key.nodes > 0) {
-            counts = fmt::format("{:>8} nodes", key.nodes);
+            counts = fmt::format("{:>8} {}", key.nodes, plural(key.nodes, "node"));
         }
         if (key.relationships > 0) {
-            counts += fmt::format("{}{:>8} relationships", counts.empty() ? "" : ", ", key.relationships);
+            counts += fmt::format("{}{:>8} {}", counts.empty() ? "" : ", ", key.relationships,
+                                  plural(key.relationships, "relationship"));
         }
         out += fmt::format("  {:<{}}  {}\n", key.name, width, counts);
     }

@@ -53,8 +53,14 @@ void Session::setParameter(const std::string& name, Value value) {
 StatementStatus Session::run(const ScriptStatement& statement, const StatementOrigin& origin, size_t index) {
     StatementStatus status = StatementStatus::Failed;
     try {
-        status = statement.kind == ScriptStatement::Kind::Command ? runMetaCommand(*this, statement.text)
-                                                                   : runQuery(statement, origin, index);
+        if (statement.kind == ScriptStatement::Kind::Query) {
+            status = runQuery(statement, origin, index);
+        } else {
+            status = runMetaCommand(*this, statement.text);
+            if (status == StatementStatus::Failed) {
+                printOrigin(nullptr, statement, origin, index);
+            }
+        }
     } catch (const std::exception& error) {
         reportError(error, statement, origin, index);
     }
@@ -126,9 +132,14 @@ void Session::reportError(const std::exception& error, const ScriptStatement& st
     } else {
         err_ << "Error: " << error.what() << "\n";
     }
+    printOrigin(queryError, statement, origin, index);
+}
+
+void Session::printOrigin(const QueryError* error, const ScriptStatement& statement, const StatementOrigin& origin,
+                          size_t index) {
     switch (origin.kind) {
     case StatementOrigin::Kind::File:
-        err_ << "  at " << origin.name << ":" << inputLocation(queryError, statement) << "\n";
+        err_ << "  at " << origin.name << ":" << inputLocation(error, statement) << "\n";
         break;
     case StatementOrigin::Kind::Argument:
         err_ << "  in " << origin.name << " statement " << index << "\n";

@@ -59,6 +59,9 @@ public:
 
 private:
     StatementStatus runQuery(const ScriptStatement& statement, const StatementOrigin& origin, size_t index);
+    // "  at FILE:LINE:COLUMN" (or "  in -e statement N") on err(), after an error.
+    void printOrigin(const QueryError* error, const ScriptStatement& statement, const StatementOrigin& origin,
+                     size_t index);
     void printTiming(std::string_view query, double milliseconds);
     void reportError(const std::exception& error, const ScriptStatement& statement, const StatementOrigin& origin,
                      size_t index);

@@ -3,7 +3,6 @@
 #include <pthread.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <exception>
 #include <functional>
 #include <optional>
@@ -18,8 +17,9 @@ namespace newsgraph::parser {
 
 namespace {
 
-// The X3 parser recurses a few dozen frames per nesting level, and unoptimised sanitizer builds
-// make those frames large. Queries that may nest deeper than kInlineNesting are parsed on a thread
+// The X3 parser recurses a few dozen frames per nesting level: about 6 KB per level of expression
+// nesting in Release builds, 40 KB in the Debug ASan build (the grammar allows kMaxSyntaxNesting
+// levels: 10 MB there). Queries that may nest deeper than kInlineNesting are parsed on a thread
 // with a kParserStackBytes stack (reserved, touched only as used); shallower ones, nearly all, on
 // the caller's stack (starting a thread costs more than parsing them).
 constexpr size_t kParserStackBytes = size_t{64} << 20U;
@@ -117,9 +117,7 @@ void runWithLargeStack(std::function<void()> work) {
     bool started = false;
     pthread_t thread{};
     if (pthread_attr_init(&attributes) == 0) {
-        size_t stackBytes = kParserStackBytes;
-        if (const char* env = std::getenv("NG_TMP_STACK_KB")) { stackBytes = std::strtoull(env, nullptr, 10) * 1024; } // TEMP
-        if (pthread_attr_setstacksize(&attributes, stackBytes) == 0) {
+        if (pthread_attr_setstacksize(&attributes, kParserStackBytes) == 0) {
             started = pthread_create(&thread, &attributes, runJob, &job) == 0;
         }
         pthread_attr_destroy(&attributes);
@@ -152,7 +150,7 @@ ast::Statement parseQuery(std::string_view text) {
         const syntax::ParsedQuery parsed = syntax::parseSyntax(text);
         return transform(parsed, text);
     };
-    if (nesting.maxDepth + nesting.caseWords <= kInlineNesting && std::getenv("NG_TMP_FORCE_THREAD") == nullptr) { // TEMP
+    if (nesting.maxDepth + nesting.caseWords <= kInlineNesting) {
         return parse();
     }
     std::optional<ast::Statement> statement;

@@ -155,6 +155,10 @@ void Planner::addNodeFilters(Plan& plan, ast::NodePattern& node, size_t slot, si
 
 void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& relSlots,
                        std::vector<size_t>& relListSlots) {
+    if (part.shortest != ast::ShortestKind::None) {
+        throw QueryError("SemanticError", QueryPhase::CompileTime, "UnsupportedFeature",
+                         "shortestPath() and allShortestPaths() are not supported yet", part.position);
+    }
     const size_t nodeCount = part.nodes.size();
     // Start where the pattern is most selective: a bound node, an index seek, a label, else the first node.
     size_t start = 0;
