@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include <boost/iostreams/filter/gzip.hpp>
+#include <fmt/format.h>
 #include <boost/iostreams/filtering_stream.hpp>
 
 namespace newsgraph {
@@ -42,7 +43,17 @@ private:
 CsvReader::CsvReader(std::istream& input, CsvDialect dialect) : input_(input), dialect_(dialect) {}
 
 bool CsvReader::readLine(std::string& out) {
-    if (!std::getline(input_, out)) {
+    if (readError_) {
+        return false;
+    }
+    try {
+        // With badbit in the mask, a decompressor's exception reaches us instead of looking like EOF.
+        input_.exceptions(std::ios::badbit);
+        if (!std::getline(input_, out)) {
+            return false;
+        }
+    } catch (const std::exception& error) {
+        readError_ = fmt::format("cannot read the file to its end: {}", error.what());
         return false;
     }
     if (nextLine_ == 1 && out.compare(0, kUtf8Bom.size(), kUtf8Bom) == 0) {

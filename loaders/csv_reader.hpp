@@ -34,6 +34,10 @@ public:
     // The line (1-based) on which the current record starts.
     uint64_t line() const { return recordLine_; }
     const std::optional<std::string>& error() const { return error_; }
+    // Set when the input could not be read to its end (an I/O error, a corrupt or truncated gzip
+    // stream): next() then returned false before the real end, and the caller must not treat the
+    // rows read so far as the whole file.
+    const std::optional<std::string>& readError() const { return readError_; }
 
 private:
     bool readLine(std::string& out);
@@ -48,6 +52,7 @@ private:
     std::vector<bool> quoted_;
     std::vector<CsvField> fields_;
     std::optional<std::string> error_;
+    std::optional<std::string> readError_;
 };
 
 // Opens a file for reading, transparently decompressing gzip (detected by its magic bytes).

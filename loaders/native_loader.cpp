@@ -96,6 +96,9 @@ OpenFile openCsv(const std::string& path, FileKind kind) {
     }
     open.reader = std::make_unique<CsvReader>(*open.stream, CsvDialect{});
     if (!open.reader->next()) {
+        if (open.reader->readError()) {
+            throw LoadError(path, 0, *open.reader->readError());
+        }
         throw LoadError(path, 0, "the file is empty (a header line is required)");
     }
     if (open.reader->error()) {
@@ -108,6 +111,13 @@ OpenFile openCsv(const std::string& path, FileKind kind) {
     }
     open.columns = parseHeader(open.reader->fields(), kind, path);
     return open;
+}
+
+// A file that could not be read to its end fails the whole load: its rows are not all there.
+void throwIfUnread(const CsvReader& reader, const std::string& path) {
+    if (reader.readError()) {
+        throw LoadError(path, reader.line(), *reader.readError());
+    }
 }
 
 // Applies one checked row inside its own savepoint; a StorageError rejects the row.
@@ -180,6 +190,7 @@ void readNodes(GraphBuilder& builder, const std::string& path, const LoadOptions
             ++report.nodesCreated;
         });
     }
+    throwIfUnread(*file.reader, path);
 }
 
 void readRelationships(GraphBuilder& builder, const std::string& path, const LoadOptions& options,
@@ -231,6 +242,7 @@ void readRelationships(GraphBuilder& builder, const std::string& path, const Loa
             ++report.relsCreated;
         });
     }
+    throwIfUnread(*file.reader, path);
 }
 
 // Runs a whole load atomically and times it.
