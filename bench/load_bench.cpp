@@ -22,6 +22,7 @@
 
 #include <fmt/format.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -124,9 +125,22 @@ uint64_t uncompressedBytes(const std::string& path) {
     return total;
 }
 
-// One timed load: parse, build and freeze. Returns seconds and the rows read.
-std::pair<double, uint64_t> loadOnce(const Benchmark& benchmark) {
+double cpuSeconds() {
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+struct Timing {
+    double seconds = 0.0;
+    double cpu = 0.0; // CPU seconds of all threads
+    uint64_t rows = 0;
+};
+
+// One timed load: parse, build and freeze.
+Timing loadOnce(const Benchmark& benchmark) {
     const auto start = std::chrono::steady_clock::now();
+    const double cpuStart = cpuSeconds();
     GraphBuilder builder;
     LoadReport report;
     const LoadOptions options;
@@ -141,7 +155,7 @@ std::pair<double, uint64_t> loadOnce(const Benchmark& benchmark) {
     if (graph.relCount() == 0) {
         throw std::runtime_error(benchmark.name + ": nothing loaded");
     }
-    return {seconds, report.rowsRead};
+    return {seconds, cpuSeconds() - cpuStart, report.rowsRead};
 }
 
 void runInChild(const Benchmark& benchmark, int runs) {
@@ -151,20 +165,24 @@ void runInChild(const Benchmark& benchmark, int runs) {
         try {
             loadOnce(benchmark); // warm-up
             std::vector<double> times;
+            std::vector<double> cpu;
             uint64_t rows = 0;
             for (int i = 0; i < runs; ++i) {
-                const auto [seconds, count] = loadOnce(benchmark);
-                times.push_back(seconds);
-                rows = count;
+                const Timing timing = loadOnce(benchmark);
+                times.push_back(timing.seconds);
+                cpu.push_back(timing.cpu);
+                rows = timing.rows;
             }
             std::sort(times.begin(), times.end());
+            std::sort(cpu.begin(), cpu.end());
             const double median = times[times.size() / 2];
+            const double cpuMedian = cpu[cpu.size() / 2];
             const double inputMb = static_cast<double>(benchmark.inputBytes) / (kKilobytesPerMegabyte * kKilobytesPerMegabyte);
-            std::cout << fmt::format("{:<18} {:>9} rows  median {:.3f} s  min {:.3f} s  max {:.3f} s  {:>10.0f} rows/s  "
-                                     "peak RSS {:.0f} MiB (input {:.0f} MiB uncompressed, {:.2f}x)\n",
+            std::cout << fmt::format("{:<18} {:>9} rows  median {:.3f} s  min {:.3f} s  max {:.3f} s  {:>9.0f} rows/s  "
+                                     "cpu {:.3f} s ({:.0f} rows/cpu-s)  peak RSS {:.0f} MiB (input {:.0f} MiB, {:.2f}x)\n",
                                      benchmark.name, rows, median, times.front(), times.back(),
-                                     static_cast<double>(rows) / median, peakRssMegabytes(), inputMb,
-                                     inputMb > 0 ? peakRssMegabytes() / inputMb : 0.0);
+                                     static_cast<double>(rows) / median, cpuMedian, static_cast<double>(rows) / cpuMedian,
+                                     peakRssMegabytes(), inputMb, inputMb > 0 ? peakRssMegabytes() / inputMb : 0.0);
             std::cout.flush();
             std::_Exit(0);
         } catch (const std::exception& error) {

@@ -160,12 +160,17 @@ std::string commonPrefix(const std::vector<std::string>& candidates) {
         }
         prefix.resize(same);
     }
-    // Never end inside a UTF-8 sequence.
-    while (!prefix.empty() && (static_cast<unsigned char>(prefix.back()) & 0xC0U) == 0x80U) {
-        prefix.pop_back();
+    // Never end inside a UTF-8 sequence: drop an incomplete last code point.
+    size_t lead = prefix.size();
+    while (lead > 0 && (static_cast<unsigned char>(prefix[lead - 1]) & 0xC0U) == 0x80U) {
+        --lead;
     }
-    if (!prefix.empty() && static_cast<unsigned char>(prefix.back()) >= 0xC0U) {
-        prefix.pop_back();
+    if (lead > 0) {
+        const auto byte = static_cast<unsigned char>(prefix[lead - 1]);
+        const size_t length = byte >= 0xF0U ? 4 : byte >= 0xE0U ? 3 : byte >= 0xC0U ? 2 : 1;
+        if (prefix.size() - (lead - 1) < length) {
+            prefix.resize(lead - 1);
+        }
     }
     return prefix;
 }

@@ -86,7 +86,8 @@ DESCRIPTION
 
 OPTIONS
     --load FORMAT:PATH  Load PATH with the loader FORMAT (dataset, nodes, relationships);
-                        repeatable. Without --load the bundled dataset {}/{} is loaded.
+                        repeatable. Without --load the bundled dataset is loaded:
+                        {}/{}
     --empty             Start from an empty graph (no bundled dataset).
     --strict            Stop a load at its first bad row; that load then changes nothing.
     -e QUERY            Run the ';'-separated statements in QUERY; repeatable.

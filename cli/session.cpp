@@ -52,6 +52,10 @@ void Session::setParameter(const std::string& name, Value value) {
 
 StatementStatus Session::run(const ScriptStatement& statement, const StatementOrigin& origin, size_t index) {
     StatementStatus status = StatementStatus::Failed;
+    std::optional<InterruptScope> interrupts;
+    if (settings_.catchInterrupts) {
+        interrupts.emplace();
+    }
     try {
         if (statement.kind == ScriptStatement::Kind::Query) {
             status = runQuery(statement, origin, index);
@@ -74,10 +78,6 @@ StatementStatus Session::runQuery(const ScriptStatement& statement, const Statem
     QueryResult result;
     bool interrupted = false;
     try {
-        std::optional<InterruptScope> interrupts;
-        if (settings_.catchInterrupts) {
-            interrupts.emplace();
-        }
         result = database_.execute(statement.text, parameters_);
         interrupted = settings_.catchInterrupts && InterruptScope::interruptRequested();
     } catch (const std::exception& error) {
@@ -151,6 +151,10 @@ void Session::printOrigin(const QueryError* error, const ScriptStatement& statem
 bool Session::load(std::string_view spec) {
     std::optional<Graph> graph = loadIntoCopy(database_.graph(), spec, settings_.loadOptions, err_);
     if (!graph) {
+        return false;
+    }
+    if (settings_.catchInterrupts && InterruptScope::interruptRequested()) {
+        err_ << "Interrupted: the load was abandoned; the graph is as it was\n";
         return false;
     }
     database_ = Database(std::move(*graph));

@@ -260,6 +260,11 @@ std::optional<NodeId> EntityResolver::findGroup(std::string_view name) {
 NodeId EntityResolver::group(std::string_view name, LabelId extra) {
     if (auto found = findGroup(name)) {
         noteResolved(name, *found, false);
+        const bool exact = !builder_.lookup(schema_.group, schema_.nameKey, name).empty() ||
+                           !builder_.lookup(schema_.group, schema_.aliasesKey, name).empty();
+        if (!exact) {
+            addGroupAlias(*found, name); // "APT 31" found as APT31: the spelling becomes an alias
+        }
         return *found;
     }
     std::vector<LabelId> labels{schema_.actor, schema_.group};

@@ -57,7 +57,8 @@ public:
     NodeId country(const CountryRef& ref);
     // A group (label Group) by name or alias, exact (index) then loose.
     std::optional<NodeId> findGroup(std::string_view name);
-    // The group named `name`, created as :Actor:Group (plus `extra` label if not kNoLabel) when absent.
+    // The group named `name`, created as :Actor:Group (plus `extra` label if not kNoLabel) when absent;
+    // a name found only through the loose key is added to the group's aliases.
     NodeId group(std::string_view name, LabelId extra);
     // The :Actor named `name` (any actor, by name or alias), created with `labels` when absent.
     NodeId actor(std::string_view name, std::span<const LabelId> labels);

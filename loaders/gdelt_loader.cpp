@@ -161,10 +161,6 @@ bool allDigits(std::string_view text) {
     return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool allAscii(std::string_view text) {
-    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 struct ActorFields {
     std::string_view code, name, country, knownGroup, type;
 };
@@ -198,11 +194,11 @@ public:
         }
         path_ = &path;
         if (first.substr(0, kHeaderStart.size()) == kHeaderStart) {
-            RecordReader header(lines, RecordDialect{',', true});
             std::vector<std::string_view> names;
             splitComma(first, names);
-            const Layout layout = csvLayout(names, path);
-            readRows(header, &layout, progress);
+            const Layout layout = csvLayout(names, path); // before the next read moves `first`
+            RecordReader records(lines, RecordDialect{',', true});
+            readRows(records, &layout, progress);
         } else {
             const size_t columns = static_cast<size_t>(std::count(first.begin(), first.end(), '\t')) + 1;
             const bool known = columns == kHistoricalColumns || columns == kDailyColumns || columns == kV2Columns;
@@ -319,7 +315,7 @@ private:
             reject(line, fmt::format("expected {} comma-separated fields, found {}", layout->columns, fields.size()));
             return;
         }
-        if (!allAscii(raw) || csv != nullptr) {
+        if (!isAscii(raw) || csv != nullptr) {
             if (const size_t bad = firstInvalidUtf8Field(fields)) {
                 reject(line, fmt::format("invalid UTF-8 in field {}", bad));
                 return;

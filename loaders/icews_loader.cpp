@@ -82,10 +82,6 @@ std::string displayName(std::string_view raw) {
     return name;
 }
 
-bool allAscii(std::string_view text) {
-    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 struct Relation {
     TypeId type = 0;
     bool coded = false;
@@ -102,7 +98,7 @@ public:
     void loadNamedFile(const std::string& path, Progress& progress) {
         LineReader lines(path);
         RecordReader records(lines, RecordDialect{'\t', false});
-        const Value source{path};
+        const Value source{provenanceName(path)};
         while (records.next()) {
             ++report_.rowsRead;
             if (report_.rowsRead % kProgressEvery == 0) {
@@ -113,7 +109,7 @@ public:
                                                          "date), found {}", records.size()));
                 continue;
             }
-            if (!allAscii(records.raw())) {
+            if (!isAscii(records.raw())) {
                 if (const size_t bad = firstInvalidUtf8Field(records.fields())) {
                     reject(path, records.line(), fmt::format("invalid UTF-8 in field {}", bad));
                     continue;
@@ -145,7 +141,7 @@ public:
         const TimeOrigin origin = timeOrigin(path);
         LineReader lines(path);
         RecordReader records(lines, RecordDialect{'\t', false});
-        const Value source{path};
+        const Value source{provenanceName(path)};
         while (records.next()) {
             ++report_.rowsRead;
             if (report_.rowsRead % kProgressEvery == 0) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "engine/common/utf8.hpp"
+#include "loaders/record_reader.hpp"
 
 namespace newsgraph {
 
@@ -27,6 +28,16 @@ std::string joinPath(const std::string& folder, std::string_view name) {
 
 std::string fileName(const std::string& path) {
     return fs::path(path).filename().string();
+}
+
+std::string provenanceName(const std::string& path) {
+    const fs::path full = fs::absolute(path).lexically_normal();
+    for (fs::path folder = full.parent_path(); folder.has_relative_path(); folder = folder.parent_path()) {
+        if (folder.filename() == "datasets") {
+            return full.lexically_relative(folder).generic_string();
+        }
+    }
+    return full.filename().string();
 }
 
 std::vector<std::string> listInputFiles(const std::string& path, const std::vector<std::string_view>& suffixes) {
@@ -60,14 +71,7 @@ std::vector<std::string> listInputFiles(const std::string& path, const std::vect
 size_t firstInvalidUtf8Field(const std::vector<std::string_view>& fields) {
     for (size_t i = 0; i < fields.size(); ++i) {
         const std::string_view text = fields[i];
-        bool ascii = true;
-        for (char c : text) {
-            if (static_cast<unsigned char>(c) >= 0x80) {
-                ascii = false;
-                break;
-            }
-        }
-        if (!ascii && findInvalidUtf8(text)) {
+        if (!isAscii(text) && findInvalidUtf8(text)) {
             return i + 1;
         }
     }

@@ -42,6 +42,9 @@ bool isDirectory(const std::string& path);
 bool fileExists(const std::string& path);
 std::string joinPath(const std::string& folder, std::string_view name);
 std::string fileName(const std::string& path);
+// How a fact names the file it came from: the path below the nearest folder called `datasets`
+// ("icews18_tkg/regcn_full/named/train.tsv.gz"), else the file name.
+std::string provenanceName(const std::string& path);
 
 // The 1-based position of the first field holding invalid UTF-8, or 0 when every field is valid.
 size_t firstInvalidUtf8Field(const std::vector<std::string_view>& fields);

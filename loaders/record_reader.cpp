@@ -1,6 +1,8 @@
 #include "loaders/record_reader.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 
@@ -13,7 +15,10 @@ namespace newsgraph {
 
 namespace {
 
-constexpr size_t kInitialBuffer = size_t{1} << 20;     // 1 MiB: a few thousand rows per refill
+constexpr size_t kInitialBuffer = size_t{1} << 21;     // 2 MiB: two chunks
+constexpr size_t kChunkBytes = size_t{1} << 20;        // 1 MiB per read: a few thousand rows
+constexpr size_t kChunksAhead = 4;                     // read-ahead queue bound
+constexpr uint64_t kReadAheadThreshold = uint64_t{4} << 20; // files from 4 MiB on are read ahead
 constexpr unsigned kZlibBuffer = 1U << 18;             // zlib's own input buffer
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr int kCompactDateLength = 8;
@@ -58,24 +63,104 @@ LineReader::LineReader(const std::string& path) : path_(path) {
     gzbuffer(file, kZlibBuffer);
     file_ = file;
     buffer_.resize(kInitialBuffer);
+    if (fileSize_ >= kReadAheadThreshold) {
+        threaded_ = true;
+        worker_ = std::thread([this] { prefetch(); });
+    }
 }
 
 LineReader::~LineReader() {
+    if (threaded_) {
+        {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            stopping_ = true;
+        }
+        changed_.notify_all();
+        worker_.join();
+    }
     if (file_ != nullptr) {
         gzclose(asGz(file_));
     }
 }
 
-uint64_t LineReader::bytesRead() const {
-    if (file_ == nullptr) {
-        return fileSize_;
+bool LineReader::readChunk(std::vector<char>& out, std::optional<std::string>& error) {
+    out.resize(kChunkBytes);
+    const int got = gzread(asGz(file_), out.data(), static_cast<unsigned>(out.size()));
+    if (firstRead_) {
+        firstRead_ = false;
+        compressed_.store(gzdirect(asGz(file_)) == 0, std::memory_order_relaxed);
     }
     const auto offset = gzoffset(asGz(file_));
-    return offset < 0 ? 0 : static_cast<uint64_t>(offset);
+    if (offset >= 0) {
+        bytesRead_.store(static_cast<uint64_t>(offset), std::memory_order_relaxed);
+    }
+    int code = Z_OK;
+    const char* message = gzerror(asGz(file_), &code);
+    if (got < 0 || (got == 0 && code != Z_OK && code != Z_STREAM_END)) {
+        error = compressed() || code == Z_BUF_ERROR || code == Z_DATA_ERROR
+                    ? fmt::format("gzip data is truncated or corrupt ({})", message)
+                    : fmt::format("read error ({})", message);
+        out.clear();
+        return false;
+    }
+    out.resize(static_cast<size_t>(got));
+    if (got == 0) {
+        bytesRead_.store(fileSize_, std::memory_order_relaxed);
+    }
+    return got > 0;
+}
+
+void LineReader::prefetch() {
+    while (true) {
+        std::vector<char> chunk;
+        std::optional<std::string> error;
+        const bool more = readChunk(chunk, error);
+        std::unique_lock<std::mutex> lock(mutex_);
+        if (more) {
+            ready_.push_back(std::move(chunk));
+        }
+        if (!more) {
+            producerDone_ = true;
+            producerError_ = std::move(error);
+        }
+        changed_.notify_all();
+        if (!more) {
+            return;
+        }
+        changed_.wait(lock, [this] { return stopping_ || ready_.size() < kChunksAhead; });
+        if (stopping_) {
+            return;
+        }
+    }
+}
+
+bool LineReader::takeChunk(std::vector<char>& chunk) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [this] { return !ready_.empty() || producerDone_; });
+    if (ready_.empty()) {
+        if (producerError_) {
+            error_ = producerError_;
+        }
+        return false;
+    }
+    chunk = std::move(ready_.front());
+    ready_.pop_front();
+    changed_.notify_all();
+    return true;
 }
 
 bool LineReader::fill() {
     if (eof_) {
+        return false;
+    }
+    bool more = false;
+    if (threaded_) {
+        more = takeChunk(chunk_);
+    } else {
+        more = readChunk(chunk_, error_);
+    }
+    if (!more) {
+        eof_ = true;
         return false;
     }
     if (begin_ > 0) {
@@ -83,34 +168,11 @@ bool LineReader::fill() {
         end_ -= begin_;
         begin_ = 0;
     }
-    if (end_ == buffer_.size()) {
-        buffer_.resize(buffer_.size() * 2); // a line longer than the buffer
+    if (buffer_.size() < end_ + chunk_.size()) {
+        buffer_.resize(std::max(buffer_.size() * 2, end_ + chunk_.size()));
     }
-    const auto want = static_cast<unsigned>(std::min<size_t>(buffer_.size() - end_, 1U << 30));
-    const int got = gzread(asGz(file_), buffer_.data() + end_, want);
-    if (line_ == 0 && got > 0) {
-        compressed_ = gzdirect(asGz(file_)) == 0;
-    }
-    if (got < 0) {
-        int code = 0;
-        const char* message = gzerror(asGz(file_), &code);
-        error_ = compressed_ || code == Z_BUF_ERROR || code == Z_DATA_ERROR
-                     ? fmt::format("gzip data is truncated or corrupt ({})", message)
-                     : fmt::format("read error ({})", message);
-        eof_ = true;
-        return false;
-    }
-    if (got == 0) {
-        eof_ = true;
-        // zlib reports a gzip stream cut short only through gzerror after the last read.
-        int code = 0;
-        const char* message = gzerror(asGz(file_), &code);
-        if (code != Z_OK && code != Z_STREAM_END) {
-            error_ = fmt::format("gzip data is truncated or corrupt ({})", message);
-        }
-        return false;
-    }
-    end_ += static_cast<size_t>(got);
+    std::memcpy(buffer_.data() + end_, chunk_.data(), chunk_.size());
+    end_ += chunk_.size();
     return true;
 }
 
@@ -173,82 +235,122 @@ bool RecordReader::next() {
 }
 
 void RecordReader::splitPlain(std::string_view line) {
+    // A byte loop: most fields are short or empty, where a memchr call per field costs more.
     fields_.clear();
+    const char* data = line.data();
+    const size_t size = line.size();
+    const char delimiter = dialect_.delimiter;
     size_t start = 0;
-    while (true) {
-        const auto* cut = static_cast<const char*>(
-            std::memchr(line.data() + start, dialect_.delimiter, line.size() - start));
-        if (cut == nullptr) {
-            fields_.push_back(line.substr(start));
-            return;
+    for (size_t i = 0; i < size; ++i) {
+        if (data[i] == delimiter) {
+            fields_.emplace_back(data + start, i - start);
+            start = i + 1;
         }
-        const auto position = static_cast<size_t>(cut - line.data());
-        fields_.push_back(line.substr(start, position - start));
-        start = position + 1;
     }
+    fields_.emplace_back(data + start, size - start);
 }
 
+namespace {
+
+size_t findDelimiter(std::string_view text, size_t from, char delimiter) {
+    for (size_t i = from; i < text.size(); ++i) {
+        if (text[i] == delimiter) {
+            return i;
+        }
+    }
+    return text.size();
+}
+
+} // namespace
+
 void RecordReader::splitQuoted(std::string_view first) {
+    // Field by field, copying whole runs into scratch_: quoted text up to the next quote, unquoted
+    // text up to the next delimiter. Only the views of the line being read are used: the reader's
+    // buffer may move when a quoted field continues on the next line.
     scratch_.clear();
     spans_.clear();
     std::string_view physical = first;
     size_t pos = 0;
-    size_t start = 0;
-    bool inQuotes = false;
-    bool fieldQuoted = false;
-    bool afterClosingQuote = false;
+    const char delimiter = dialect_.delimiter;
     while (true) {
-        if (pos == physical.size()) {
-            if (!inQuotes) {
-                break;
-            }
-            std::string_view more;
-            if (!lines_.next(more)) {
-                error_ = "unterminated quoted field (the file ends inside quotes)";
-                break;
-            }
-            scratch_.push_back('\n');
-            physical = more;
-            pos = 0;
-            continue;
-        }
-        const char c = physical[pos++];
-        if (inQuotes) {
-            if (c == '"') {
+        const size_t start = scratch_.size();
+        if (pos < physical.size() && physical[pos] == '"') {
+            ++pos;
+            bool closed = false;
+            while (!closed) {
+                const auto* quote =
+                    static_cast<const char*>(std::memchr(physical.data() + pos, '"', physical.size() - pos));
+                if (quote == nullptr) {
+                    scratch_.append(physical.substr(pos));
+                    std::string_view more;
+                    if (!lines_.next(more)) {
+                        error_ = "unterminated quoted field (the file ends inside quotes)";
+                        spans_.emplace_back(start, scratch_.size() - start);
+                        raw_ = {};
+                        fields_.clear();
+                        for (const auto& [offset, length] : spans_) {
+                            fields_.push_back(std::string_view(scratch_).substr(offset, length));
+                        }
+                        return;
+                    }
+                    scratch_.push_back('\n');
+                    physical = more;
+                    raw_ = {}; // a multi-line record has no single raw line
+                    pos = 0;
+                    continue;
+                }
+                const auto at = static_cast<size_t>(quote - physical.data());
+                scratch_.append(physical.data() + pos, at - pos);
+                pos = at + 1;
                 if (pos < physical.size() && physical[pos] == '"') {
                     scratch_.push_back('"');
                     ++pos;
                 } else {
-                    inQuotes = false;
-                    afterClosingQuote = true;
+                    closed = true;
                 }
-            } else {
-                scratch_.push_back(c);
             }
-            continue;
+            const size_t next = findDelimiter(physical, pos, delimiter);
+            if (next != pos) {
+                if (!error_) {
+                    error_ = "unexpected text after a closing quote";
+                }
+                scratch_.append(physical.substr(pos, next - pos));
+            }
+            pos = next;
+        } else {
+            const size_t next = findDelimiter(physical, pos, delimiter);
+            scratch_.append(physical.substr(pos, next - pos));
+            pos = next;
         }
-        if (c == dialect_.delimiter) {
-            spans_.emplace_back(start, scratch_.size() - start);
-            start = scratch_.size();
-            fieldQuoted = false;
-            afterClosingQuote = false;
-            continue;
+        spans_.emplace_back(start, scratch_.size() - start);
+        if (pos >= physical.size()) {
+            break;
         }
-        if (afterClosingQuote && !error_) {
-            error_ = "unexpected text after a closing quote";
+        ++pos; // the delimiter
+        if (pos == physical.size()) {
+            spans_.emplace_back(scratch_.size(), 0); // a trailing delimiter: one more empty field
+            break;
         }
-        if (c == '"' && scratch_.size() == start && !fieldQuoted) {
-            inQuotes = true;
-            fieldQuoted = true;
-            continue;
-        }
-        scratch_.push_back(c);
     }
-    spans_.emplace_back(start, scratch_.size() - start);
     fields_.clear();
     for (const auto& [offset, length] : spans_) {
         fields_.push_back(std::string_view(scratch_).substr(offset, length));
     }
+}
+
+bool isAscii(std::string_view text) {
+    constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+    size_t i = 0;
+    uint64_t any = 0;
+    for (; i + sizeof(uint64_t) <= text.size(); i += sizeof(uint64_t)) {
+        uint64_t word = 0;
+        std::memcpy(&word, text.data() + i, sizeof(word));
+        any |= word;
+    }
+    for (; i < text.size(); ++i) {
+        any |= static_cast<unsigned char>(text[i]);
+    }
+    return (any & kHighBits) == 0;
 }
 
 std::string_view trimText(std::string_view text) {

@@ -1,7 +1,12 @@
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
+#include <mutex>
 #include <optional>
+#include <thread>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,7 +17,9 @@ namespace newsgraph {
 
 // Reads a text file line by line, plain or gzip-compressed (zlib detects which), through one large
 // buffer: a line is a view into that buffer, valid until the next call. Lines end at '\n'; a
-// trailing '\r' and a UTF-8 byte-order mark on line 1 are dropped.
+// trailing '\r' and a UTF-8 byte-order mark on line 1 are dropped. Files larger than a few
+// megabytes are read and decompressed ahead by a second thread (a bounded queue of 1 MiB chunks),
+// so with two cores the parsing thread does not wait for zlib.
 class LineReader {
 public:
     // Throws LoadError(path, 0, ...) when the file is missing, a directory or unreadable.
@@ -28,9 +35,9 @@ public:
     // The line number (1-based) of the line next() returned last.
     uint64_t lineNumber() const { return line_; }
     // Bytes of the file consumed so far and the file's size (compressed bytes for gzip input).
-    uint64_t bytesRead() const;
+    uint64_t bytesRead() const { return bytesRead_.load(std::memory_order_relaxed); }
     uint64_t fileSize() const { return fileSize_; }
-    bool compressed() const { return compressed_; }
+    bool compressed() const { return compressed_.load(std::memory_order_relaxed); }
     // Why reading stopped early (a truncated or corrupt gzip stream, an I/O error), with the line
     // it stopped on; nothing after a clean end of input.
     const std::optional<std::string>& error() const { return error_; }
@@ -39,12 +46,29 @@ public:
 
 private:
     bool fill();
+    // Reads the next chunk from the file into `out` (zlib); false at the end or on an error.
+    bool readChunk(std::vector<char>& out, std::optional<std::string>& error);
+    void prefetch();
+    bool takeChunk(std::vector<char>& chunk);
 
     std::string path_;
     void* file_ = nullptr; // gzFile
     uint64_t fileSize_ = 0;
-    bool compressed_ = false;
+    std::atomic<bool> compressed_{false};
+    std::atomic<uint64_t> bytesRead_{0};
+    bool firstRead_ = true;
     std::vector<char> buffer_;
+    std::vector<char> chunk_;
+
+    // Read-ahead (large files only).
+    bool threaded_ = false;
+    std::thread worker_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<std::vector<char>> ready_;
+    bool producerDone_ = false;
+    bool stopping_ = false;
+    std::optional<std::string> producerError_;
     size_t begin_ = 0;
     size_t end_ = 0;
     bool eof_ = false;
@@ -71,8 +95,8 @@ public:
     const std::vector<std::string_view>& fields() const { return fields_; }
     size_t size() const { return fields_.size(); }
     std::string_view operator[](size_t index) const { return fields_[index]; }
-    // The line on which the current record starts, and the record's raw text (first line only
-    // for a multi-line record).
+    // The line on which the current record starts, and the record's raw text (empty for a record
+    // that spans lines).
     uint64_t line() const { return line_; }
     std::string_view raw() const { return raw_; }
     const std::optional<std::string>& error() const { return error_; }
@@ -100,5 +124,7 @@ std::optional<Date> parseCompactDate(std::string_view text);
 std::optional<Date> parseIsoDate(std::string_view text);
 std::optional<Date> parseUsDate(std::string_view text);
 std::string_view trimText(std::string_view text);
+// Whether every byte is below 0x80 (eight bytes at a time).
+bool isAscii(std::string_view text);
 
 } // namespace newsgraph

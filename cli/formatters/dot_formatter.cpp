@@ -21,8 +21,9 @@ constexpr size_t kMaxCaptionLines = 3;
 // Values nested deeper than this are not searched for nodes and relationships.
 constexpr size_t kMaxNesting = 256;
 // Fill colours, one per node kind (a node's most specific label) in the order kinds first appear.
-constexpr std::array<std::string_view, 10> kPalette = {"#cfe2f3", "#d9ead3", "#fff2cc", "#f4cccc", "#d9d2e9",
-                                                       "#fce5cd", "#d0e0e3", "#ead1dc", "#e6e6e6", "#c9daf8"};
+constexpr std::array<std::string_view, 16> kPalette = {
+    "#cfe2f3", "#d9ead3", "#fff2cc", "#f4cccc", "#d9d2e9", "#fce5cd", "#d0e0e3", "#ead1dc",
+    "#b6d7a8", "#ffe599", "#ea9999", "#b4a7d6", "#f9cb9c", "#a2c4c9", "#e6e6e6", "#c9daf8"};
 
 struct DotNode {
     std::string caption;
@@ -61,11 +62,19 @@ std::string wrap(std::string_view text) {
         }
         start = end + 1;
     }
+    if (lines.size() > kMaxCaptionLines) {
+        // Cut after the last whole word that leaves room for " …".
+        lines.resize(kMaxCaptionLines);
+        std::string& last = lines.back();
+        while (displayWidth(last) + 2 > kCaptionLineWidth && last.find(' ') != std::string::npos) {
+            last.erase(last.rfind(' '));
+        }
+        last = truncateToWidth(last, kCaptionLineWidth - 2) + " \u2026";
+    }
     std::string out;
-    for (size_t i = 0; i < lines.size() && i < kMaxCaptionLines; ++i) {
-        const bool cut = i + 1 == kMaxCaptionLines && lines.size() > kMaxCaptionLines;
-        out += i == 0 ? "" : "\n";
-        out += truncateToWidth(cut ? lines[i] + " …" : lines[i], kCaptionLineWidth);
+    for (const std::string& line : lines) {
+        out += out.empty() ? "" : "\n";
+        out += truncateToWidth(line, kCaptionLineWidth);
     }
     return out;
 }

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,10 @@ namespace newsgraph {
 
 namespace {
 
-std::string jsonValue(const Graph& graph, const Value& value);
+// Lists and maps nested deeper than this are not written (the writer is recursive).
+constexpr size_t kMaxNesting = 10000;
+
+std::string jsonValue(const Graph& graph, const Value& value, size_t depth = 0);
 
 void appendSeparator(std::string& out, size_t index) {
     if (index > 0) {
@@ -71,7 +75,10 @@ std::string jsonFloat(double number) {
     return text;
 }
 
-std::string jsonValue(const Graph& graph, const Value& value) {
+std::string jsonValue(const Graph& graph, const Value& value, size_t depth) {
+    if (depth > kMaxNesting) {
+        throw std::runtime_error(fmt::format("a value nested deeper than {} levels cannot be written as JSON", kMaxNesting));
+    }
     switch (value.type()) {
     case ValueType::Null: return "null";
     case ValueType::Bool: return value.asBool() ? "true" : "false";
@@ -84,7 +91,7 @@ std::string jsonValue(const Graph& graph, const Value& value) {
         const Value::List& items = value.asList();
         for (size_t i = 0; i < items.size(); ++i) {
             appendSeparator(out, i);
-            out += jsonValue(graph, items[i]);
+            out += jsonValue(graph, items[i], depth + 1);
         }
         out += ']';
         return out;
@@ -96,7 +103,7 @@ std::string jsonValue(const Graph& graph, const Value& value) {
             appendSeparator(out, i);
             out += jsonString(entries[i].first);
             out += ':';
-            out += jsonValue(graph, entries[i].second);
+            out += jsonValue(graph, entries[i].second, depth + 1);
         }
         out += '}';
         return out;

@@ -76,13 +76,13 @@ constexpr auto named(const char* label, P const& p) {
     return labeled_parser<Subject>(x3::as_parser(p), label);
 }
 
-// Parses an Expression through its subject, remembering the outcome at each offset: when
-// backtracking comes back to the same offset the second time, the result is stored, so no
-// sub-expression is parsed more than twice whatever the nesting. Also bounds the nesting depth
-// (the parser is recursive).
-template <typename Subject>
-struct expression_memo_parser : x3::unary_parser<Subject, expression_memo_parser<Subject>> {
-    using base_type = x3::unary_parser<Subject, expression_memo_parser<Subject>>;
+// Parses an Expression through its subject, remembering the outcome at each offset in `table`:
+// when backtracking comes back to the same offset the second time, the result is stored, so no
+// expression or atom is parsed more than twice whatever the nesting. With `guard`, also bounds
+// the nesting depth (the parser is recursive).
+template <typename Subject, ParseState::MemoTable table, bool guard>
+struct expression_memo_parser : x3::unary_parser<Subject, expression_memo_parser<Subject, table, guard>> {
+    using base_type = x3::unary_parser<Subject, expression_memo_parser<Subject, table, guard>>;
     using attribute_type = Expression;
     static bool const has_attribute = true;
 
@@ -94,7 +94,7 @@ struct expression_memo_parser : x3::unary_parser<Subject, expression_memo_parser
         x3::skip_over(first, last, context);
         auto& state = x3::get<parse_state_tag>(context).get();
         const size_t offset = state.offsetOf(first);
-        auto* entry = state.memo(offset);
+        auto* entry = state.memo(table, offset);
         if (entry != nullptr && entry->state == ParseState::MemoState::Failed) {
             return false;
         }
@@ -106,16 +106,22 @@ struct expression_memo_parser : x3::unary_parser<Subject, expression_memo_parser
         const bool seenBefore = entry != nullptr;
         Expression value;
         It i = first;
-        state.enter(offset);
+        if constexpr (guard) {
+            state.enter(offset);
+        }
         bool ok = false;
         try {
             ok = this->subject.parse(i, last, context, rcontext, value);
         } catch (...) {
-            state.leave();
+            if constexpr (guard) {
+                state.leave();
+            }
             throw;
         }
-        state.leave();
-        auto& slot = state.memoSlot(offset);
+        if constexpr (guard) {
+            state.leave();
+        }
+        auto& slot = state.memoSlot(table, offset);
         if (!ok) {
             slot.state = ParseState::MemoState::Failed;
             return false;
@@ -133,10 +139,10 @@ struct expression_memo_parser : x3::unary_parser<Subject, expression_memo_parser
     }
 };
 
-template <typename P>
+template <ParseState::MemoTable table, bool guard, typename P>
 constexpr auto memoized(P const& p) {
     using Subject = std::decay_t<decltype(x3::as_parser(p))>;
-    return expression_memo_parser<Subject>(x3::as_parser(p));
+    return expression_memo_parser<Subject, table, guard>(x3::as_parser(p));
 }
 
 // One character of a name: an ASCII letter, '_', a digit (unless `first`), or a non-ASCII letter.
@@ -378,7 +384,8 @@ const auto map_entry_def = schema_name >> colon >> expression;
 const auto map_literal_def = '{' >> -(map_entry % ',') >> closeBrace;
 
 // Expressions, loosest binding first. Every operand is named "an expression" in error messages.
-const auto expression_def = named("an expression", memoized(or_expression));
+const auto expression_def =
+    named("an expression", memoized<ParseState::MemoTable::Expression, true>(or_expression));
 const auto xor_operand_def = named("an expression", xor_expression);
 const auto and_operand_def = named("an expression", and_expression);
 const auto not_operand_def = named("an expression", not_expression);
@@ -457,10 +464,11 @@ const auto map_projection_def = variable >> '{' >> -(map_projection_item % ',') 
 const auto function_call_def =
     (schema_name % '.') >> '(' >> x3::matches[kw("distinct")] >> -(expression % ',') >> closeParen;
 
-const auto atom_def = number_literal | string_literal | parameter | keyword_literal | count_star |
+const auto atom_alternatives = number_literal | string_literal | parameter | keyword_literal | count_star |
                       case_expression | list_comprehension | pattern_comprehension | list_literal | quantifier |
                       reduce_expression | exists_subquery | pattern_predicate | ('(' >> expression >> closeParen) |
                       function_call | map_projection | map_literal | variable;
+const auto atom_def = memoized<ParseState::MemoTable::Atom, false>(atom_alternatives);
 
 // Patterns.
 const auto properties_def = map_literal | parameter;

@@ -1,9 +1,11 @@
 #pragma once
 
 // What the X3 grammar keeps while it parses one query (grammar.cpp only): the furthest failure
-// and what was expected there (for error messages), the memo of `expression` results (so that
-// backtracking never re-parses a sub-expression more than twice), and the expression nesting depth.
+// and what was expected there (for error messages), the memos of `expression` and `atom` results
+// (so that backtracking never re-parses a sub-expression more than twice), and the expression
+// nesting depth.
 
+#include <array>
 #include <cstddef>
 #include <string_view>
 #include <unordered_map>
@@ -79,18 +81,20 @@ public:
     size_t furthest() const { return furthest_; }
     const std::vector<const char*>& expected() const { return expected_; }
 
-    // ---- Expression memo ----
+    // ---- Memos of expression and atom results, by offset ----
+    enum class MemoTable : unsigned char { Expression, Atom };
     enum class MemoState : unsigned char { Seen, Failed, Parsed };
     struct MemoEntry {
         MemoState state = MemoState::Seen;
         size_t end = 0;
         Expression value;
     };
-    MemoEntry* memo(size_t offset) {
-        const auto found = memo_.find(offset);
-        return found == memo_.end() ? nullptr : &found->second;
+    MemoEntry* memo(MemoTable table, size_t offset) {
+        auto& memo = memos_[static_cast<size_t>(table)];
+        const auto found = memo.find(offset);
+        return found == memo.end() ? nullptr : &found->second;
     }
-    MemoEntry& memoSlot(size_t offset) { return memo_[offset]; }
+    MemoEntry& memoSlot(MemoTable table, size_t offset) { return memos_[static_cast<size_t>(table)][offset]; }
 
     // ---- Nesting ----
     void enter(size_t offset) {
@@ -106,7 +110,7 @@ private:
     bool failed_ = false;
     size_t furthest_ = 0;
     std::vector<const char*> expected_;
-    std::unordered_map<size_t, MemoEntry> memo_;
+    std::array<std::unordered_map<size_t, MemoEntry>, 2> memos_;
     size_t depth_ = 0;
     size_t maxNesting_;
 };

@@ -225,6 +225,12 @@ void Planner::bind(Expr& expr, const Scope& scope, ExprContext context, bool inA
 }
 
 void Planner::bindPatternExpression(Expr& expr, const Scope& scope) {
+    if (expr.kind == ExprKind::Exists && expr.subquery) {
+        throw QueryError("SemanticError", QueryPhase::CompileTime, "UnsupportedFeature",
+                         "EXISTS with a full subquery (WITH, RETURN or several clauses) is not supported yet; "
+                         "EXISTS { MATCH pattern WHERE condition } is",
+                         expr.position);
+    }
     if (!locals_.empty()) {
         // The sub-plan reads the outer row only; comprehension variables are not part of it.
         for (const auto& part : expr.pattern) {
@@ -265,7 +271,10 @@ void Planner::bindPatternExpression(Expr& expr, const Scope& scope) {
     Plan plan{std::move(subplan->root), std::move(innerScope)};
     std::vector<size_t> relSlots;
     std::vector<size_t> relListSlots;
+    auto outerPending = std::move(pending_);
+    pending_.clear();
     planPattern(plan, expr.pattern, relSlots, relListSlots);
+    pending_ = std::move(outerPending);
     const bool comprehension = expr.kind == ExprKind::PatternComprehension;
     if (!expr.children.empty() && expr.children[0]) {
         bind(*expr.children[0], plan.scope);

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "engine/function/scalar_functions.hpp"
@@ -77,6 +79,81 @@ const ScalarFunction* findScalarFunctionForPlanner(std::string_view name) {
 
 } // namespace
 
+namespace {
+
+void splitConjuncts(Expr* expr, std::vector<Expr*>& out) {
+    if (expr->kind == ExprKind::Binary && expr->op == ast::BinaryOp::And) {
+        splitConjuncts(expr->children[0].get(), out);
+        splitConjuncts(expr->children[1].get(), out);
+        return;
+    }
+    out.push_back(expr);
+}
+
+void collectVariables(const Expr& expr, std::vector<std::string>& out) {
+    if (expr.kind == ExprKind::Variable) {
+        out.push_back(expr.name);
+    }
+    for (const auto& child : expr.children) {
+        if (child) {
+            collectVariables(*child, out);
+        }
+    }
+    for (const auto& item : expr.mapItems) {
+        if (item.value) {
+            collectVariables(*item.value, out);
+        }
+    }
+    for (const auto& part : expr.pattern) {
+        for (const auto& node : part.nodes) {
+            if (!node.variable.empty()) {
+                out.push_back(node.variable);
+            }
+            if (node.properties) {
+                collectVariables(*node.properties, out);
+            }
+        }
+        for (const auto& rel : part.rels) {
+            if (!rel.variable.empty()) {
+                out.push_back(rel.variable);
+            }
+        }
+    }
+}
+
+} // namespace
+
+void Planner::setPendingPredicates(Expr* where) {
+    pending_.clear();
+    if (where == nullptr) {
+        return;
+    }
+    std::vector<Expr*> conjuncts;
+    splitConjuncts(where, conjuncts);
+    for (Expr* conjunct : conjuncts) {
+        PendingPredicate pending{conjunct, {}};
+        collectVariables(*conjunct, pending.variables);
+        pending_.push_back(std::move(pending));
+    }
+}
+
+void Planner::flushPredicates(Plan& plan, bool all) {
+    std::vector<PendingPredicate> keep;
+    std::vector<PendingPredicate> current = std::move(pending_);
+    pending_.clear(); // binding may plan pattern predicates, which must not see this MATCH's conjuncts
+    for (PendingPredicate& pending : current) {
+        const bool ready = std::all_of(pending.variables.begin(), pending.variables.end(),
+                                       [&](const std::string& name) { return plan.scope.find(name) != nullptr; });
+        if (!ready && !all) {
+            keep.push_back(std::move(pending));
+            continue;
+        }
+        bind(*pending.predicate, plan.scope);
+        addFilter(plan, pending.predicate);
+    }
+    pending_ = std::move(keep);
+}
+
 void Planner::planPattern(Plan& plan, std::vector<ast::PatternPart>& parts, std::vector<size_t>& relSlots,
                           std::vector<size_t>& relListSlots) {
     for (ast::PatternPart& part : parts) {
@@ -154,7 +231,8 @@ void Planner::addNodeFilters(Plan& plan, ast::NodePattern& node, size_t slot, si
 }
 
 void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& relSlots,
-                       std::vector<size_t>& relListSlots) {
+                       std::vector<size_t>& relListSlots, std::vector<size_t>* nodeSlotsOut,
+                       std::vector<size_t>* relSlotsOut) {
     if (part.shortest != ast::ShortestKind::None) {
         throw QueryError("SemanticError", QueryPhase::CompileTime, "UnsupportedFeature",
                          "shortestPath() and allShortestPaths() are not supported yet", part.position);
@@ -213,6 +291,7 @@ void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& 
             plan.root = wrap(std::move(plan.root), std::move(scan), plan.scope.width());
         }
         addNodeFilters(plan, node, slot, firstLabel, !seekKey.empty(), seekKey);
+        flushPredicates(plan, false);
     }
 
     std::vector<size_t> relSlotOf(part.rels.size());
@@ -306,17 +385,22 @@ void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& 
             rhs->slot = static_cast<int32_t>(*boundRel);
             addFilter(plan, synthesize(ast::makeBinary(ast::BinaryOp::Equal, std::move(lhs), std::move(rhs), rel.position)));
         }
-        if (!targetBound) {
-            addNodeFilters(plan, target, spec.toSlot, 0, false, "");
-        } else if (target.properties || !target.labels.empty()) {
+        if (!targetBound || target.properties || !target.labels.empty()) {
             addNodeFilters(plan, target, spec.toSlot, 0, false, "");
         }
+        flushPredicates(plan, false);
     };
     for (size_t i = start; i < part.rels.size(); ++i) {
         expandStep(i, i, i + 1, false);
     }
     for (size_t i = start; i > 0; --i) {
         expandStep(i - 1, i, i - 1, true);
+    }
+    if (nodeSlotsOut != nullptr) {
+        *nodeSlotsOut = nodeSlots;
+    }
+    if (relSlotsOut != nullptr) {
+        *relSlotsOut = relSlotOf;
     }
 
     if (!part.pathVariable.empty()) {
@@ -339,20 +423,16 @@ void Planner::planMatch(Plan& plan, ast::Clause& clause) {
     std::vector<size_t> relSlots;
     std::vector<size_t> relListSlots;
     if (!clause.optional) {
+        setPendingPredicates(clause.where.get());
         planPattern(plan, clause.pattern, relSlots, relListSlots);
-        if (clause.where) {
-            bind(*clause.where, plan.scope);
-            addFilter(plan, clause.where.get());
-        }
+        flushPredicates(plan, true);
         return;
     }
     auto [subplan, innerScope] = startSubplan(plan.scope);
     Plan inner{std::move(subplan->root), std::move(innerScope)};
+    setPendingPredicates(clause.where.get());
     planPattern(inner, clause.pattern, relSlots, relListSlots);
-    if (clause.where) {
-        bind(*clause.where, inner.scope);
-        addFilter(inner, clause.where.get());
-    }
+    flushPredicates(inner, true);
     auto apply = std::make_unique<Apply>(std::move(inner.root), subplan->argument, true);
     plan.scope = std::move(inner.scope);
     plan.root = wrap(std::move(plan.root), std::move(apply), plan.scope.width());

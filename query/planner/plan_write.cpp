@@ -141,7 +141,10 @@ void Planner::planMerge(Plan& plan, ast::Clause& clause) {
         ast::PatternPart copy = part.clone();
         (void)createSpec(copy, probe, true, createdHere);
     }
-    planPart(inner, part, relSlots, relListSlots);
+    std::vector<size_t> nodeSlots;
+    std::vector<size_t> partRelSlots;
+    pending_.clear();
+    planPart(inner, part, relSlots, relListSlots, &nodeSlots, &partRelSlots);
     // The created entities use the same columns the match would have filled.
     CreatePartSpec create;
     for (size_t i = 0; i < part.nodes.size(); ++i) {
@@ -151,13 +154,7 @@ void Planner::planMerge(Plan& plan, ast::Clause& clause) {
         nodeSpec.properties = node.properties.get();
         const ScopeVariable* outer = node.variable.empty() ? nullptr : plan.scope.find(node.variable);
         nodeSpec.bound = outer != nullptr;
-        if (outer != nullptr) {
-            nodeSpec.slot = outer->slot;
-        } else if (!node.variable.empty()) {
-            nodeSpec.slot = inner.scope.find(node.variable)->slot;
-        } else {
-            nodeSpec.slot = inner.scope.addHidden();
-        }
+        nodeSpec.slot = nodeSlots[i];
         if (node.properties) {
             bind(*node.properties, inner.scope);
         }
@@ -171,13 +168,12 @@ void Planner::planMerge(Plan& plan, ast::Clause& clause) {
         const bool incoming = rel.direction == ast::RelDirection::Incoming;
         relSpec.fromNode = incoming ? i + 1 : i;
         relSpec.toNode = incoming ? i : i + 1;
-        relSpec.slot = rel.variable.empty() ? inner.scope.addHidden() : inner.scope.find(rel.variable)->slot;
+        relSpec.slot = partRelSlots[i];
         if (rel.properties) {
             bind(*rel.properties, inner.scope);
         }
         create.rels.push_back(relSpec);
     }
-    inner.root->setOutputWidth(inner.scope.width());
     for (ast::SetItem& item : clause.onCreate) {
         ensureTarget(item);
         if (item.target) {

@@ -42,7 +42,10 @@ private:
     // Patterns (MATCH, OPTIONAL MATCH, MERGE and pattern expressions).
     void planPattern(Plan& plan, std::vector<ast::PatternPart>& parts, std::vector<size_t>& relSlots,
                      std::vector<size_t>& relListSlots);
-    void planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& relSlots, std::vector<size_t>& relListSlots);
+    // Plans one part; `nodeSlotsOut` / `relSlotsOut` (optional) receive the columns of its nodes and
+    // relationships in pattern order.
+    void planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& relSlots, std::vector<size_t>& relListSlots,
+                  std::vector<size_t>* nodeSlotsOut = nullptr, std::vector<size_t>* relSlotsOut = nullptr);
     size_t bindNode(Plan& plan, ast::NodePattern& node, bool& alreadyBound);
     void addNodeFilters(Plan& plan, ast::NodePattern& node, size_t slot, size_t firstLabel, bool skipIndexedKey,
                         const std::string& indexedKey);
@@ -66,6 +69,15 @@ private:
     int32_t nextLocal_ = 0;
     // Set while planning a MATCH whose rows only matter as DISTINCT end nodes (see planner.cpp).
     bool distinctEndpoints_ = false;
+    // WHERE conjuncts of the MATCH being planned, each added as a filter as soon as every variable
+    // it reads is bound (filter push-down).
+    struct PendingPredicate {
+        ast::Expr* predicate;
+        std::vector<std::string> variables;
+    };
+    std::vector<PendingPredicate> pending_;
+    void setPendingPredicates(ast::Expr* where);
+    void flushPredicates(Plan& plan, bool all);
 };
 
 bool containsAggregate(const ast::Expr& expr);

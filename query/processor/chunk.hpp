@@ -35,20 +35,20 @@ public:
     // Appends a row given as one value per column.
     void append(std::span<const Value> row) {
         for (size_t c = 0; c < columns_.size(); ++c) {
-            columns_[c].push_back(row[c]);
+            columns_[c].push_back(c < row.size() ? row[c] : Value());
         }
         ++rows_;
     }
     void append(std::vector<Value>&& row) {
         for (size_t c = 0; c < columns_.size(); ++c) {
-            columns_[c].push_back(std::move(row[c]));
+            columns_[c].push_back(c < row.size() ? std::move(row[c]) : Value());
         }
         ++rows_;
     }
-    // Copies row `row` of `source` (same width).
+    // Copies row `row` of `source`; columns the source does not have are null.
     void appendFrom(const Chunk& source, size_t row) {
         for (size_t c = 0; c < columns_.size(); ++c) {
-            columns_[c].push_back(source.columns_[c][row]);
+            columns_[c].push_back(c < source.columns_.size() ? source.columns_[c][row] : Value());
         }
         ++rows_;
     }

@@ -246,6 +246,45 @@ TEST_CASE("openInput signals a corrupt gzip file through the stream state", "[lo
     }
 }
 
+TEST_CASE("CsvReader tells a read error from the end of the input", "[loader]") {
+    const newsgraph::testing::TempDir dir;
+    std::string text = "id:ID,name\n";
+    for (int i = 0; i < 500; ++i) {
+        text += "n" + std::to_string(i) + ",Name " + std::to_string(i) + "\n";
+    }
+    const std::string compressed = newsgraph::testing::gzipCompress(text);
+    for (const auto& [name, bytes] : {std::pair{"full.csv.gz", compressed},
+                                      std::pair{"truncated.csv.gz", compressed.substr(0, compressed.size() / 2)}}) {
+        INFO(name);
+        std::string error;
+        std::unique_ptr<std::istream> input = newsgraph::openInput(dir.write(name, bytes), error);
+        REQUIRE(input != nullptr);
+        CsvReader reader(*input, CsvDialect{});
+        size_t records = 0;
+        while (reader.next()) {
+            ++records;
+        }
+        if (std::string(name) == "full.csv.gz") {
+            CHECK(records == 501U);
+            CHECK_FALSE(reader.readError().has_value());
+        } else {
+            CHECK(records < 501U);
+            REQUIRE(reader.readError().has_value());
+            CHECK(reader.readError()->rfind("cannot read the file to its end: ", 0) == 0U);
+            CHECK_FALSE(reader.next()); // and it stays at the end
+        }
+    }
+    // A plain stream that simply ends has no read error.
+    std::istringstream plain("a,b\n1,2\n");
+    CsvReader reader(plain, CsvDialect{});
+    size_t records = 0;
+    while (reader.next()) {
+        ++records;
+    }
+    CHECK(records == 2U);
+    CHECK_FALSE(reader.readError().has_value());
+}
+
 TEST_CASE("openInput on a missing file or a directory", "[loader]") {
     const newsgraph::testing::TempDir dir;
     std::string error;

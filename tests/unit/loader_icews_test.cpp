@@ -154,6 +154,7 @@ TEST_CASE("icews: ICEWS14 named facts, sectors and CAMEO-typed relations", "[loa
             CHECK(relValue(builder, rel, "code") == Value("111"));
             CHECK(relValue(builder, rel, "base_code") == Value("111"));
             CHECK(relValue(builder, rel, "root_code") == Value("11"));
+            CHECK(relValue(builder, rel, "source") == Value("icews14_tkg/garcia_duran_split/named/train.tsv"));
         }
     }
     CHECK(found);

@@ -580,17 +580,27 @@ TEST_CASE("Native loader reads a gzip-compressed node file", "[loader]") {
 // (strict or not) and leave the builder unchanged, instead of keeping the rows read so far.
 TEST_CASE("Native loader rejects a truncated or corrupt gzip file", "[loader]") {
     const TempDir dir;
-    std::string text = "id:ID,:LABEL,name\n";
+    std::string nodes = "id:ID,:LABEL,name\n";
+    std::string rels = ":START_ID,:END_ID,:TYPE\n";
     for (int i = 0; i < 500; ++i) {
-        text += "n" + std::to_string(i) + ",Actor,Name " + std::to_string(i) + "\n";
+        nodes += "n" + std::to_string(i) + ",Actor,Name " + std::to_string(i) + "\n";
+        rels += "n" + std::to_string(i) + ",n" + std::to_string((i + 1) % 500) + ",NEXT\n";
     }
-    const std::string compressed = newsgraph::testing::gzipCompress(text);
-    std::string badCrc = compressed;
-    badCrc[badCrc.size() - 6] = static_cast<char>(badCrc[badCrc.size() - 6] ^ 0x55); // inside the CRC-32
-    const std::string truncated = dir.write("truncated.csv.gz", compressed.substr(0, compressed.size() / 2));
-    const std::string corrupt = dir.write("bad-crc.csv.gz", badCrc);
-    for (const std::string& path : {truncated, corrupt}) {
-        for (const LoadOptions& options : {kStrict, kLenient}) {
+    auto corrupt = [](std::string bytes) {
+        bytes[bytes.size() - 6] = static_cast<char>(bytes[bytes.size() - 6] ^ 0x55); // inside the CRC-32
+        return bytes;
+    };
+    auto truncate = [](const std::string& bytes) { return bytes.substr(0, bytes.size() / 2); };
+    const std::string goodNodes = dir.write("nodes.csv.gz", newsgraph::testing::gzipCompress(nodes));
+    const std::vector<std::string> nodeFiles = {
+        dir.write("truncated-nodes.csv.gz", truncate(newsgraph::testing::gzipCompress(nodes))),
+        dir.write("bad-crc-nodes.csv.gz", corrupt(newsgraph::testing::gzipCompress(nodes)))};
+    const std::vector<std::string> relFiles = {
+        dir.write("truncated-rels.csv.gz", truncate(newsgraph::testing::gzipCompress(rels))),
+        dir.write("bad-crc-rels.csv.gz", corrupt(newsgraph::testing::gzipCompress(rels)))};
+
+    for (const LoadOptions& options : {kStrict, kLenient}) {
+        for (const std::string& path : nodeFiles) {
             INFO(path << (options.strict ? " (strict)" : " (lenient)"));
             GraphBuilder builder;
             seedBuilder(builder);
@@ -598,11 +608,25 @@ TEST_CASE("Native loader rejects a truncated or corrupt gzip file", "[loader]") 
             LoadReport report;
             const std::string message = loadError([&] { newsgraph::loadNodeFile(builder, path, options, report); });
             CHECK(message.rfind(path + ":", 0) == 0U); // a LoadError about this file
+            CHECK(message.find(": cannot read the file to its end: ") != std::string::npos);
             CHECK(builder.nodeCount() == before.nodes);
             CHECK(builder.catalog().labelCount() == before.labelCount);
-            const bool unchanged = snapshot(builder) == before; // (the dump of 500 nodes is too long to print)
+            const bool unchanged = snapshot(builder) == before; // (a dump of 500 nodes is too long to print)
             CHECK(unchanged);
             CHECK(report.nodesCreated == 0U);
+        }
+        for (const std::string& path : relFiles) {
+            INFO(path << (options.strict ? " (strict)" : " (lenient)"));
+            GraphBuilder builder;
+            LoadReport report;
+            newsgraph::loadNodeFile(builder, goodNodes, options, report);
+            REQUIRE(builder.nodeCount() == 500U);
+            const std::string message =
+                loadError([&] { newsgraph::loadRelationshipFile(builder, path, options, report); });
+            CHECK(message.rfind(path + ":", 0) == 0U);
+            CHECK(builder.relCount() == 0U);
+            CHECK(builder.catalog().typeCount() == 0U);
+            CHECK(report.relsCreated == 0U);
         }
     }
 }

@@ -197,12 +197,12 @@ TEST_CASE("parser errors: nesting limits", "[parser]") {
 
 TEST_CASE("parser: backtracking stays linear", "[parser]") {
     // A comprehension that turns out to be a list literal is re-parsed; nested, that would be
-    // exponential without the memo (2^90 re-parses: the test would never end).
-    const std::string comprehensions = "RETURN " + nested("[x IN ", "[1]", ", 2]", 90);
+    // exponential without the memo (2^50 re-parses: the test would never end).
+    const std::string comprehensions = "RETURN " + nested("[x IN ", "[1]", ", 2]", 50);
     CHECK_NOTHROW(parseQuery(comprehensions));
-    const std::string failing = "RETURN " + nested("[x IN ", "[1", ", 2]", 90);
+    const std::string failing = "RETURN " + nested("[x IN ", "[1", ", 2]", 50);
     checkFailure(failing, "UnexpectedSyntax", 1, static_cast<uint32_t>(failing.size() + 1));
-    const std::string quantifiers = "RETURN " + nested("any(x IN ", "[1]", ", 2)", 90);
+    const std::string quantifiers = "RETURN " + nested("any(x IN ", "[1]", ", 2)", 50);
     CHECK_NOTHROW(parseQuery(quantifiers));
     const std::string properties = "MATCH (n) WHERE " + nested("({a: ", "1", "} + 1)", 45) + " RETURN n";
     CHECK_NOTHROW(parseQuery(properties));

@@ -21,39 +21,51 @@ std::string describePart(const ast::PatternPart& part);
 std::string describeAll(const std::vector<ast::ExprPtr>& children, size_t from = 0) {
     std::string out;
     for (size_t i = from; i < children.size(); ++i) {
-        out += (i == from ? "" : " ") + describe(children[i].get());
+        if (i > from) {
+            out += ' ';
+        }
+        out += describe(children[i].get());
     }
     return out;
 }
 
 std::string describeProperties(const ast::ExprPtr& properties) {
-    return properties ? " " + describe(properties.get()) : "";
+    std::string out;
+    if (properties) {
+        out += ' ';
+        out += describe(properties.get());
+    }
+    return out;
 }
 
 std::string describeNode(const ast::NodePattern& node) {
-    std::string out = "(" + node.variable;
+    std::string out = "(";
+    out += node.variable;
     for (const auto& label : node.labels) {
-        out += ":" + label;
+        out += ':';
+        out += label;
     }
-    return out + describeProperties(node.properties) + ")";
+    out += describeProperties(node.properties);
+    out += ')';
+    return out;
 }
 
 std::string describeRel(const ast::RelPattern& rel) {
-    std::string detail = rel.variable;
+    std::string out = rel.direction == ast::RelDirection::Incoming ? "<-[" : "-[";
+    out += rel.variable;
     for (size_t i = 0; i < rel.types.size(); ++i) {
-        detail += (i == 0 ? ":" : "|") + rel.types[i];
+        out += i == 0 ? ':' : '|';
+        out += rel.types[i];
     }
     if (rel.variableLength) {
-        detail += "*" + std::to_string(rel.minHops) + ".." + (rel.maxHops ? std::to_string(*rel.maxHops) : "");
+        out += '*';
+        out += std::to_string(rel.minHops);
+        out += "..";
+        out += rel.maxHops ? std::to_string(*rel.maxHops) : std::string();
     }
-    detail += describeProperties(rel.properties);
-    const std::string body = "-[" + detail + "]-";
-    switch (rel.direction) {
-    case ast::RelDirection::Outgoing: return body + ">";
-    case ast::RelDirection::Incoming: return "<" + body;
-    case ast::RelDirection::Both: return body;
-    }
-    return body;
+    out += describeProperties(rel.properties);
+    out += rel.direction == ast::RelDirection::Outgoing ? "]->" : "]-";
+    return out;
 }
 
 std::string describePart(const ast::PatternPart& part) {
