@@ -117,13 +117,17 @@ std::vector<std::string> splitNames(std::string_view text) {
 }
 
 std::vector<std::string> countriesMentioned(std::string_view text) {
-    const std::string key = " " + looseKey(text) + " ";
+    std::string key(1, ' ');
+    key += looseKey(text);
+    key += ' ';
     std::vector<std::pair<size_t, std::string>> found;
     for (const auto& [name, code] : countryNames()) {
         if (name.size() < kMinMentionLength) {
             continue;
         }
-        const std::string needle = " " + looseKey(name) + " ";
+        std::string needle(1, ' ');
+        needle += looseKey(name);
+        needle += ' ';
         if (const size_t at = key.find(needle); at != std::string::npos) {
             found.emplace_back(at, std::string(code));
         }

@@ -418,16 +418,16 @@ private:
     // CSV exports lost the leading zero of codes under root 01-09 ("43" for "043").
     static void restoreLeadingZeros(std::string& root, std::string& base, std::string& code) {
         if (root.size() == 1) {
-            root.insert(0, "0");
+            root.insert(root.begin(), '0');
         }
         if (root.empty() || root[0] != '0') {
             return;
         }
         if (!code.empty() && code[0] != '0') {
-            code.insert(0, "0");
+            code.insert(code.begin(), '0');
         }
         if (!base.empty() && base[0] != '0') {
-            base.insert(0, "0");
+            base.insert(base.begin(), '0');
         }
     }
 

@@ -1,5 +1,7 @@
 #include "cli/formatters/formatter.hpp"
 
+#include <fmt/format.h>
+
 namespace newsgraph {
 
 void writeResult(OutputFormat format, std::ostream& out, const Database& database, const QueryResult& result,
@@ -10,6 +12,27 @@ void writeResult(OutputFormat format, std::ostream& out, const Database& databas
     case OutputFormat::Json: writeJsonLines(out, database, result); return;
     case OutputFormat::Dot: writeDot(out, database, result); return;
     }
+}
+
+std::string describeStatistics(const QueryStatistics& statistics) {
+    const std::pair<const char*, uint64_t> counts[] = {
+        {"nodes created", statistics.nodesCreated},
+        {"nodes deleted", statistics.nodesDeleted},
+        {"relationships created", statistics.relationshipsCreated},
+        {"relationships deleted", statistics.relationshipsDeleted},
+        {"properties set", statistics.propertiesSet},
+        {"properties removed", statistics.propertiesRemoved},
+        {"labels added", statistics.labelsAdded},
+        {"labels removed", statistics.labelsRemoved},
+    };
+    std::string out;
+    for (const auto& [name, count] : counts) {
+        if (count == 0) {
+            continue;
+        }
+        out += fmt::format("{}{}: {}", out.empty() ? "" : ", ", name, count);
+    }
+    return out;
 }
 
 } // namespace newsgraph

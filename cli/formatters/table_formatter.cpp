@@ -108,25 +108,4 @@ void writeTable(std::ostream& out, const Database& database, const QueryResult& 
     }
 }
 
-std::string describeStatistics(const QueryStatistics& statistics) {
-    const std::pair<const char*, uint64_t> counts[] = {
-        {"nodes created", statistics.nodesCreated},
-        {"nodes deleted", statistics.nodesDeleted},
-        {"relationships created", statistics.relationshipsCreated},
-        {"relationships deleted", statistics.relationshipsDeleted},
-        {"properties set", statistics.propertiesSet},
-        {"properties removed", statistics.propertiesRemoved},
-        {"labels added", statistics.labelsAdded},
-        {"labels removed", statistics.labelsRemoved},
-    };
-    std::string out;
-    for (const auto& [name, count] : counts) {
-        if (count == 0) {
-            continue;
-        }
-        out += fmt::format("{}{}: {}", out.empty() ? "" : ", ", name, count);
-    }
-    return out;
-}
-
 } // namespace newsgraph
