@@ -11,7 +11,9 @@ namespace newsgraph {
 namespace {
 
 std::atomic<bool> gInterrupted{false};
+std::atomic<bool> gPromptInterrupted{false};
 struct sigaction gPrevious {};
+struct sigaction gBeforePrompt {};
 
 constexpr char kCancelMessage[] =
     "\nCancelling: the result will be discarded when the statement ends (the engine cannot stop it "
@@ -28,7 +30,28 @@ void onInterrupt(int signal) {
     static_cast<void>(written);
 }
 
+void onPromptInterrupt(int /*signal*/) {
+    gPromptInterrupted.store(true);
+}
+
 } // namespace
+
+PromptInterrupts::PromptInterrupts() {
+    gPromptInterrupted.store(false);
+    struct sigaction action {};
+    action.sa_handler = onPromptInterrupt;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, &gBeforePrompt);
+}
+
+PromptInterrupts::~PromptInterrupts() {
+    sigaction(SIGINT, &gBeforePrompt, nullptr);
+}
+
+bool PromptInterrupts::take() {
+    return gPromptInterrupted.exchange(false);
+}
 
 InterruptScope::InterruptScope() {
     static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs a lock-free flag");

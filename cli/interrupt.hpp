@@ -20,4 +20,21 @@ public:
     static bool interruptRequested();
 };
 
+// While the shell waits for input, Ctrl-C normally reaches the line editor as a key. In the
+// moments between two lines the terminal is in its normal mode, where Ctrl-C is a signal: while a
+// PromptInterrupts is alive such a signal only sets a flag (the shell then drops the statement
+// being typed) instead of ending the program.
+class PromptInterrupts {
+public:
+    PromptInterrupts();
+    PromptInterrupts(const PromptInterrupts&) = delete;
+    PromptInterrupts& operator=(const PromptInterrupts&) = delete;
+    PromptInterrupts(PromptInterrupts&&) = delete;
+    PromptInterrupts& operator=(PromptInterrupts&&) = delete;
+    ~PromptInterrupts();
+
+    // Whether Ctrl-C came since the last call.
+    static bool take();
+};
+
 } // namespace newsgraph

@@ -13,6 +13,7 @@
 
 #include "cli/completion.hpp"
 #include "cli/formatters/text.hpp"
+#include "cli/interrupt.hpp"
 #include "cli/statement_splitter.hpp"
 #include "engine/common/utf8.hpp"
 
@@ -130,13 +131,15 @@ public:
         el_set(editor_, EL_PROMPT, prompt);
         el_set(editor_, EL_HIST, history, history_);
         el_source(editor_, nullptr); // ~/.editrc, as other libedit programs read it
-        el_set(editor_, EL_ADDFN, "ng-complete", "Complete the word", complete);
+        // The wide EL_ADDFN keeps the names it is given; the narrow one copies them and leaks the
+        // copies (libedit's eln.c says so).
+        el_wset(editor_, EL_ADDFN, L"ng-complete", L"Complete the word", complete);
         el_set(editor_, EL_BIND, "^I", "ng-complete", nullptr);
         // Ctrl-C reaches the editor as a key (not SIGINT) while a line is typed.
         el_set(editor_, EL_SETTY, "-d", "-isig", nullptr);
-        el_set(editor_, EL_ADDFN, "ng-interrupt", "Clear the input", interruptInput);
+        el_wset(editor_, EL_ADDFN, L"ng-interrupt", L"Clear the input", interruptInput);
         el_set(editor_, EL_BIND, "^C", "ng-interrupt", nullptr);
-        el_set(editor_, EL_ADDFN, "ng-suspend", "Suspend the shell", suspend);
+        el_wset(editor_, EL_ADDFN, L"ng-suspend", L"Suspend the shell", suspend);
         el_set(editor_, EL_BIND, "^Z", "ng-suspend", nullptr);
     }
     LineEditor(const LineEditor&) = delete;
@@ -193,15 +196,28 @@ std::string historyFilePath() {
 int runRepl(Session& session, const std::string& welcome) {
     ReplState state;
     state.session = &session;
+    const PromptInterrupts promptInterrupts;
     LineEditor editor(state);
     std::cout << welcome << std::flush;
     const StatementOrigin origin{StatementOrigin::Kind::Shell, ""};
     std::string historyEntry; // the lines of the statement under way, joined
     while (true) {
         std::optional<std::string> line = editor.readLine();
+        if (!line && PromptInterrupts::take()) {
+            // A SIGINT from outside (kill -INT) interrupts the editor's read: start over.
+            state.splitter.reset();
+            historyEntry.clear();
+            continue;
+        }
         if (!line) {
             std::cout << "\n";
             break;
+        }
+        // A Ctrl-C between two lines (a signal, not a key) drops the statement typed before it; the
+        // terminal discarded what was typed ahead, so the line just read came after it.
+        if (PromptInterrupts::take()) {
+            state.splitter.reset();
+            historyEntry.clear();
         }
         if (state.interrupted) {
             state.interrupted = false;

@@ -13,11 +13,6 @@ namespace {
 using ast::Expr;
 using ast::ExprKind;
 
-// Keys the (label, key) index holds.
-bool indexedKey(const std::string& key) {
-    return key == "name" || key == "code" || key == "id";
-}
-
 // An inline property value usable for an index seek: a literal string or a parameter.
 const Expr* seekableValue(const Expr* properties, const std::string& key) {
     if (properties == nullptr || properties->kind != ExprKind::Map) {

@@ -20,6 +20,7 @@ PROMPT = "newsgraph> "
 CONTINUATION = "-> "
 TIMEOUT_SECONDS = 60
 LONG_QUERY_TIMEOUT_SECONDS = 240
+TYPING_PAUSE_SECONDS = 0.15
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]|\x07")
 UP_ARROW = "\x1b[A"
 CTRL_C = "\x03"
@@ -73,6 +74,9 @@ class Shell:
                               f"\n--- (everything so far)\n{self.seen}")
 
     def type(self, keys):
+        # Typed at a human pace: the editor switches the terminal to raw mode just after it shows
+        # the prompt, and what is typed before then is echoed twice.
+        time.sleep(TYPING_PAUSE_SECONDS)
         os.write(self.fd, keys.encode("utf-8"))
 
     def line(self, text):

@@ -130,6 +130,8 @@ def main():
         failures.append(f"exit status {run.returncode}, expected {expected_status}")
     if run.returncode < 0:
         failures.append(f"newsgraph was killed by signal {-run.returncode} (a crash)")
+    if "Sanitizer" in stderr or "runtime error:" in stderr:
+        failures.append(f"a sanitizer reported an error:\n{stderr}")
     crlf = directives.get("newline") == "crlf"
     if crlf:
         if bare_line_feed(stdout):
