@@ -12,6 +12,7 @@
 #include "loaders/entity_resolution.hpp"
 #include "loaders/loader.hpp"
 #include "loaders/news_loaders.hpp"
+#include "loader_test_support.hpp"
 #include "test_support.hpp"
 
 using newsgraph::GraphBuilder;
@@ -20,28 +21,16 @@ using newsgraph::LoadReport;
 using newsgraph::NodeId;
 using newsgraph::RelId;
 using newsgraph::Value;
+using newsgraph::testing::kLenient;
+using newsgraph::testing::kStrict;
+using newsgraph::testing::nodeValue;
+using newsgraph::testing::relValue;
+using newsgraph::testing::shared;
 using newsgraph::testing::snapshot;
 using newsgraph::testing::TempDir;
 
 namespace {
 
-const LoadOptions kLenient{false, 20};
-const LoadOptions kStrict{true, 20};
-
-std::string shared(const std::string& relative) {
-    return std::string(NEWSGRAPH_SHARED_DATASETS_DIR) + "/" + relative;
-}
-
-#define REQUIRE_SHARED(path)                                                                   \
-    if (!std::filesystem::exists(shared(path))) {                                              \
-        WARN("skipped: " << shared(path) << " is absent (shared datasets not checked out)"); \
-        return;                                                                                \
-    }
-
-Value nodeValue(const GraphBuilder& builder, NodeId node, const char* key) {
-    const auto id = builder.catalog().findKey(key);
-    return id ? builder.nodeProperty(node, *id) : Value();
-}
 
 std::optional<NodeId> find(const GraphBuilder& builder, const char* label, const std::string& name) {
     const auto labelId = builder.catalog().findLabel(label);

@@ -9,6 +9,7 @@
 #include "loaders/loader.hpp"
 #include "loaders/news_loaders.hpp"
 #include "test_gzip.hpp"
+#include "loader_test_support.hpp"
 #include "test_support.hpp"
 
 using newsgraph::GdeltStats;
@@ -18,33 +19,16 @@ using newsgraph::LoadReport;
 using newsgraph::NodeId;
 using newsgraph::RelId;
 using newsgraph::Value;
+using newsgraph::testing::kLenient;
+using newsgraph::testing::kStrict;
+using newsgraph::testing::nodeValue;
+using newsgraph::testing::relValue;
+using newsgraph::testing::shared;
 using newsgraph::testing::snapshot;
 using newsgraph::testing::TempDir;
 
 namespace {
 
-const LoadOptions kLenient{false, 20};
-const LoadOptions kStrict{true, 20};
-
-std::string shared(const std::string& relative) {
-    return std::string(NEWSGRAPH_SHARED_DATASETS_DIR) + "/" + relative;
-}
-
-#define REQUIRE_SHARED(path)                                                                   \
-    if (!std::filesystem::exists(shared(path))) {                                              \
-        WARN("skipped: " << shared(path) << " is absent (shared datasets not checked out)"); \
-        return;                                                                                \
-    }
-
-Value relValue(const GraphBuilder& builder, RelId rel, const char* key) {
-    const auto id = builder.catalog().findKey(key);
-    return id ? builder.relProperty(rel, *id) : Value();
-}
-
-Value nodeValue(const GraphBuilder& builder, NodeId node, const char* key) {
-    const auto id = builder.catalog().findKey(key);
-    return id ? builder.nodeProperty(node, *id) : Value();
-}
 
 std::optional<RelId> relWithEventId(const GraphBuilder& builder, int64_t eventId) {
     for (RelId rel = 0; rel < builder.relCount(); ++rel) {
