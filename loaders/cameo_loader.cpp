@@ -238,10 +238,7 @@ private:
 
 void loadCameo(GraphBuilder& builder, const std::string& path, const LoadOptions& options, LoadReport& report) {
     const std::vector<std::string> files = listInputFiles(path, {".txt", ".tsv"});
-    uint64_t total = 0;
-    for (const std::string& file : files) {
-        total += std::filesystem::file_size(file);
-    }
+    const uint64_t total = totalFileSize(files);
     runNewsLoad(builder, report, [&] {
         CameoLoad load(builder, options, report);
         Progress progress("cameo", total);

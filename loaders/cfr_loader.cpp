@@ -263,10 +263,7 @@ void loadCfr(GraphBuilder& builder, const std::string& path, const LoadOptions& 
     } else {
         files = listInputFiles(path, {".csv", ".csv.gz"});
     }
-    uint64_t total = 0;
-    for (const std::string& file : files) {
-        total += std::filesystem::file_size(file);
-    }
+    const uint64_t total = totalFileSize(files);
     runNewsLoad(builder, report, [&] {
         CfrLoad load(builder, options, report);
         Progress progress("cfr", total);

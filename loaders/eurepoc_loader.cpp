@@ -344,10 +344,7 @@ void loadEurepoc(GraphBuilder& builder, const std::string& path, const LoadOptio
         return order.size();
     };
     std::stable_sort(files.begin(), files.end(), [&](const auto& lhs, const auto& rhs) { return rank(lhs) < rank(rhs); });
-    uint64_t total = 0;
-    for (const std::string& file : files) {
-        total += std::filesystem::file_size(file);
-    }
+    const uint64_t total = totalFileSize(files);
     runNewsLoad(builder, report, [&] {
         EurepocLoad load(builder, options, report);
         Progress progress("eurepoc", total);

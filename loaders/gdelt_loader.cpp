@@ -531,10 +531,7 @@ void loadGdelt(GraphBuilder& builder, const std::string& path, const LoadOptions
                GdeltStats& stats) {
     const bool folder = isDirectory(path);
     const std::vector<std::string> files = listInputFiles(path, {});
-    uint64_t total = 0;
-    for (const std::string& file : files) {
-        total += std::filesystem::file_size(file);
-    }
+    const uint64_t total = totalFileSize(files);
     GdeltStats local;
     runNewsLoad(builder, report, [&] {
         GdeltLoad load(builder, options, report, local);

@@ -1,5 +1,9 @@
 #pragma once
 
+#include <filesystem>
+#include <string>
+#include <vector>
+
 #include <chrono>
 #include <string>
 #include <string_view>
@@ -13,6 +17,15 @@ namespace newsgraph {
 // Runs a whole news load atomically and times it: on any exception the builder is rolled back to
 // where it was and the report restored; on success the nodes and relationships the load added
 // are counted into the report (so loaders need not count them one by one).
+// The bytes of all `files` (for a progress bar over several files).
+inline uint64_t totalFileSize(const std::vector<std::string>& files) {
+    uint64_t total = 0;
+    for (const std::string& file : files) {
+        total += std::filesystem::file_size(file);
+    }
+    return total;
+}
+
 template <typename Body>
 void runNewsLoad(GraphBuilder& builder, LoadReport& report, Body body) {
     const auto started = std::chrono::steady_clock::now();
