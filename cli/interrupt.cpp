@@ -15,9 +15,7 @@ std::atomic<bool> gPromptInterrupted{false};
 struct sigaction gPrevious {};
 struct sigaction gBeforePrompt {};
 
-constexpr char kCancelMessage[] =
-    "\nCancelling: the result will be discarded when the statement ends (the engine cannot stop it "
-    "yet). Press Ctrl-C again to quit.\n";
+constexpr char kCancelMessage[] = "\nCancelling the statement. Press Ctrl-C again to quit.\n";
 
 void onInterrupt(int signal) {
     if (gInterrupted.exchange(true)) {
@@ -69,6 +67,10 @@ InterruptScope::~InterruptScope() {
 
 bool InterruptScope::interruptRequested() {
     return gInterrupted.load();
+}
+
+const std::atomic<bool>* InterruptScope::flag() {
+    return &gInterrupted;
 }
 
 } // namespace newsgraph

@@ -1,13 +1,13 @@
 #pragma once
 
+#include <atomic>
+
 namespace newsgraph {
 
 // While a scope is alive, Ctrl-C (SIGINT) does not end the program: the first one sets
 // interruptRequested() and says so on stderr, a second one ends the program as Ctrl-C normally
-// does. The shell opens a scope around each statement it runs.
-//
-// The engine cannot yet be told to stop a running statement (Database::execute takes no cancel
-// flag), so an interrupted statement runs to its end and its result is discarded.
+// does. The shell opens a scope around each statement it runs and hands flag() to the engine,
+// which stops the statement at its next check (ExecuteOptions::cancelled).
 class InterruptScope {
 public:
     InterruptScope();
@@ -18,6 +18,8 @@ public:
     ~InterruptScope();
 
     static bool interruptRequested();
+    // The flag the signal handler sets: what Database::execute polls.
+    static const std::atomic<bool>* flag();
 };
 
 // While the shell waits for input, Ctrl-C normally reaches the line editor as a key. In the

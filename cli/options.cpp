@@ -97,7 +97,8 @@ OPTIONS
                         (Graphviz).
     --param NAME=VALUE  Set the parameter $NAME to the Cypher literal VALUE, e.g.
                         --param who="'APT31'" --param n=3 --param ids="[1, 2]"; repeatable.
-    --timing            Print 'Time: <ms> ms' for every statement on standard error.
+    --timing            Print 'Time: <ms> ms (parse, plan, execute)' for every statement on
+                        standard error.
     --continue          Go on after a failing statement (default: stop at the first one).
     --help              This text.
     --version           The version.

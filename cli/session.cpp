@@ -76,21 +76,22 @@ StatementStatus Session::run(const ScriptStatement& statement, const StatementOr
 StatementStatus Session::runQuery(const ScriptStatement& statement, const StatementOrigin& origin, size_t index) {
     const Clock::time_point start = Clock::now();
     QueryResult result;
-    bool interrupted = false;
+    ExecuteOptions options;
+    options.cancelled = settings_.catchInterrupts ? InterruptScope::flag() : nullptr;
     try {
-        result = database_.execute(statement.text, parameters_);
-        interrupted = settings_.catchInterrupts && InterruptScope::interruptRequested();
+        result = database_.execute(statement.text, parameters_, options);
+    } catch (const QueryError& error) {
+        if (error.detail() == kCancelledDetail) {
+            err_ << "Interrupted: the statement was cancelled and the graph is unchanged\n";
+            return StatementStatus::Failed;
+        }
+        reportError(error, statement, origin, index);
+        return StatementStatus::Failed;
     } catch (const std::exception& error) {
         reportError(error, statement, origin, index);
         return StatementStatus::Failed;
     }
     const double milliseconds = millisecondsSince(start);
-    if (interrupted) {
-        const std::string changes = describeStatistics(result.statistics);
-        err_ << "Interrupted: the result was discarded" << (changes.empty() ? "" : " (its changes were kept: ")
-             << changes << (changes.empty() ? "" : ")") << "\n";
-        return StatementStatus::Failed;
-    }
     writeResult(settings_.format, out_, database_, result, ResultDisplay{milliseconds, settings_.maxRows});
     if (settings_.format != OutputFormat::Table) {
         if (const std::string changes = describeStatistics(result.statistics); !changes.empty()) {
@@ -98,24 +99,16 @@ StatementStatus Session::runQuery(const ScriptStatement& statement, const Statem
         }
     }
     if (settings_.timing) {
-        printTiming(statement.text, milliseconds);
+        printTiming(result.timings, milliseconds);
     }
     return StatementStatus::Ok;
 }
 
-void Session::printTiming(std::string_view query, double milliseconds) {
-    // Database::execute does not report its phases. Planning the statement once more on its own
-    // (what EXPLAIN does) estimates the parse + plan part; the rest is execution.
-    const Clock::time_point start = Clock::now();
-    try {
-        static_cast<void>(database_.explain(query, parameters_));
-    } catch (const std::exception&) {
-        err_ << fmt::format("Time: {:.3f} ms\n", milliseconds);
-        return;
-    }
-    const double compile = std::min(milliseconds, millisecondsSince(start));
-    err_ << fmt::format("Time: {:.3f} ms (parse and plan ~{:.3f} ms, execute ~{:.3f} ms)\n", milliseconds, compile,
-                        milliseconds - compile);
+void Session::printTiming(const QueryTimings& timings, double milliseconds) {
+    using Milliseconds = std::chrono::duration<double, std::milli>;
+    err_ << fmt::format("Time: {:.3f} ms (parse {:.3f} ms, plan {:.3f} ms, execute {:.3f} ms)\n", milliseconds,
+                        Milliseconds(timings.parse).count(), Milliseconds(timings.plan).count(),
+                        Milliseconds(timings.execute).count());
 }
 
 void Session::reportError(const std::exception& error, const ScriptStatement& statement, const StatementOrigin& origin,

@@ -62,7 +62,7 @@ private:
     // "  at FILE:LINE:COLUMN" (or "  in -e statement N") on err(), after an error.
     void printOrigin(const QueryError* error, const ScriptStatement& statement, const StatementOrigin& origin,
                      size_t index);
-    void printTiming(std::string_view query, double milliseconds);
+    void printTiming(const QueryTimings& timings, double milliseconds);
     void reportError(const std::exception& error, const ScriptStatement& statement, const StatementOrigin& origin,
                      size_t index);
 

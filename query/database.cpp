@@ -29,9 +29,19 @@ const Graph& Database::graph() const {
 
 namespace {
 
-PreparedStatement prepare(std::string_view query, const Graph& graph, const Parameters& parameters) {
+using Clock = std::chrono::steady_clock;
+
+PreparedStatement prepare(std::string_view query, const Graph& graph, const Parameters& parameters,
+                          QueryTimings* timings = nullptr) {
+    const Clock::time_point start = Clock::now();
     ast::Statement statement = parser::parseQuery(query);
-    return planStatement(std::move(statement), graph, parameters);
+    const Clock::time_point parsed = Clock::now();
+    PreparedStatement prepared = planStatement(std::move(statement), graph, parameters);
+    if (timings != nullptr) {
+        timings->parse = parsed - start;
+        timings->plan = Clock::now() - parsed;
+    }
+    return prepared;
 }
 
 // Write clauses happen even when nothing downstream pulled their rows (LIMIT 0, a filter that
@@ -52,22 +62,28 @@ std::string Database::explain(std::string_view query, const Parameters& paramete
 }
 
 QueryResult Database::execute(std::string_view query, const Parameters& parameters) {
-    PreparedStatement prepared = prepare(query, state_->graph, parameters);
+    return execute(query, parameters, ExecuteOptions{});
+}
+
+QueryResult Database::execute(std::string_view query, const Parameters& parameters, const ExecuteOptions& options) {
     QueryResult result;
+    PreparedStatement prepared = prepare(query, state_->graph, parameters, &result.timings);
+    const Clock::time_point start = Clock::now();
     if (prepared.statement.explain) {
         result.columns = {"plan"};
         const std::string text = prepared.explain();
-        size_t start = 0;
-        while (start < text.size()) {
-            const size_t end = text.find('\n', start);
-            result.rows.push_back({Value(text.substr(start, end - start))});
-            start = end == std::string::npos ? text.size() : end + 1;
+        size_t lineStart = 0;
+        while (lineStart < text.size()) {
+            const size_t end = text.find('\n', lineStart);
+            result.rows.push_back({Value(text.substr(lineStart, end - lineStart))});
+            lineStart = end == std::string::npos ? text.size() : end + 1;
         }
         return result;
     }
     ExecutionContext context;
     context.graph = &state_->graph;
     context.parameters = &parameters;
+    context.cancelled = options.cancelled;
     for (const auto& subplan : prepared.subplans) {
         context.subplans.push_back(subplan.get());
     }
@@ -75,6 +91,7 @@ QueryResult Database::execute(std::string_view query, const Parameters& paramete
     prepared.root->open(context);
     Chunk chunk;
     while (prepared.root->next(context, chunk)) {
+        context.checkCancelled();
         if (result.columns.empty()) {
             continue;
         }
@@ -92,6 +109,7 @@ QueryResult Database::execute(std::string_view query, const Parameters& paramete
         result.statistics = diffSideEffects(state_->graph, *context.written, context.touchedNodes, context.touchedRels);
         state_->graph = std::move(*context.written);
     }
+    result.timings.execute = Clock::now() - start;
     return result;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -28,12 +30,27 @@ struct QueryStatistics {
     bool operator==(const QueryStatistics&) const = default;
 };
 
+// Where a statement's time went: parsing, planning (binding included) and executing.
+struct QueryTimings {
+    std::chrono::nanoseconds parse{0};
+    std::chrono::nanoseconds plan{0};
+    std::chrono::nanoseconds execute{0};
+};
+
+// How to run a statement. `cancelled` is polled while the statement runs (between chunks of
+// rows, inside long expansions, sorts and algorithms); once it reads true the statement stops
+// with TransactionError Cancelled and the graph is left as it was before the statement.
+struct ExecuteOptions {
+    const std::atomic<bool>* cancelled = nullptr;
+};
+
 // The rows a statement returns. Values may be NodeRef / RelRef / PathValue: render them with
 // Database::render or look them up in Database::graph() (valid until the next write statement).
 struct QueryResult {
     std::vector<std::string> columns;
     std::vector<std::vector<Value>> rows;
     QueryStatistics statistics;
+    QueryTimings timings;
 };
 
 // The entry point: a graph plus the query pipeline (parse, bind, plan, execute). Reads run over
@@ -52,6 +69,7 @@ public:
     // Runs one statement. Throws QueryError (kind, phase, detail code, position) on failure; a
     // failed statement leaves the graph unchanged.
     QueryResult execute(std::string_view query, const Parameters& parameters = {});
+    QueryResult execute(std::string_view query, const Parameters& parameters, const ExecuteOptions& options);
     // The plan of a statement as text (what `EXPLAIN <query>` returns).
     std::string explain(std::string_view query, const Parameters& parameters = {});
 

@@ -21,6 +21,9 @@ enum class QueryPhase : uint8_t { CompileTime, Runtime };
 // SemanticError, TypeError, ArgumentError, EntityNotFound, ConstraintVerificationFailed,
 // ParameterMissing, ProcedureError), the phase (compile time or runtime), a detail code
 // (UndefinedVariable, InvalidArgumentType, ...) and the position in the query it points at.
+// The detail code of a statement stopped by ExecuteOptions::cancelled (kind TransactionError).
+inline constexpr std::string_view kCancelledDetail = "Cancelled";
+
 class QueryError : public Exception {
 public:
     QueryError(std::string kind, QueryPhase phase, std::string detail, const std::string& message,

@@ -59,7 +59,7 @@ void ExecutionContext::endWrite() {
 
 void ExecutionContext::checkCancelled() const {
     if (cancelled != nullptr && cancelled->load(std::memory_order_relaxed)) {
-        throw QueryError("TransactionError", QueryPhase::Runtime, "Cancelled", "the query was cancelled");
+        throw QueryError("TransactionError", QueryPhase::Runtime, std::string(kCancelledDetail), "the query was cancelled");
     }
 }
 

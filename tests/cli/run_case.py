@@ -15,7 +15,7 @@ A case file (cases/NAME.case) holds directives, then sections:
     --- stderr                                the expected standard error, exactly
     --- stderr-contains                       lines that must each appear in standard error
 
-Times are normalized before comparing: "(1.23 ms)" -> "(<time>)", "Time: ..." -> "Time: <time>",
+Times are normalized before comparing: "(1.23 ms)" -> "(<time>)", "Time: 1.2 ms (parse 0.1 ms, ...)" -> "Time: <time> (parse <time>, ...)",
 the load summary's "in 0.001 s (81005 rows/s)" -> "in <time>".
 
     run_case.py --newsgraph BIN --datasets DIR CASE [--update]
@@ -74,7 +74,8 @@ def bare_line_feed(csv_text):
 
 def normalize(text):
     text = re.sub(r"\(\d+\.\d+ ms\)", "(<time>)", text)
-    text = re.sub(r"Time: \d+\.\d+ ms.*", "Time: <time>", text)
+    text = re.sub(r"Time: \d+\.\d+ ms \(parse \d+\.\d+ ms, plan \d+\.\d+ ms, execute \d+\.\d+ ms\)",
+                  "Time: <time> (parse <time>, plan <time>, execute <time>)", text)
     text = re.sub(r"in \d+\.\d+ s \(\d+ rows/s\)", "in <time>", text)
     return text
 

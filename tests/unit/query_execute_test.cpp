@@ -1,0 +1,68 @@
+// Database::execute's options: cancellation and the parse / plan / execute split.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include "query/database.hpp"
+
+namespace newsgraph {
+namespace {
+
+constexpr int kCancelAfterMilliseconds = 50;
+
+TEST_CASE("a cancelled statement stops with TransactionError Cancelled", "[query][cancel]") {
+    Database database;
+    std::atomic<bool> cancelled{true};
+    ExecuteOptions options;
+    options.cancelled = &cancelled;
+    try {
+        static_cast<void>(database.execute("UNWIND range(1, 10) AS x RETURN x", {}, options));
+        FAIL("the statement was not cancelled");
+    } catch (const QueryError& error) {
+        CHECK(error.kind() == "TransactionError");
+        CHECK(error.detail() == kCancelledDetail);
+    }
+}
+
+TEST_CASE("a statement cancelled from another thread ends early", "[query][cancel]") {
+    Database database;
+    std::atomic<bool> cancelled{false};
+    ExecuteOptions options;
+    options.cancelled = &cancelled;
+    std::thread canceller([&cancelled] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(kCancelAfterMilliseconds));
+        cancelled.store(true);
+    });
+    // 10^12 rows: only cancellation ends it in a test's lifetime.
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_THROWS_AS(database.execute("UNWIND range(1, 1000000) AS x UNWIND range(1, 1000000) AS y RETURN count(*)", {},
+                                     options),
+                    QueryError);
+    canceller.join();
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
+}
+
+TEST_CASE("a cancelled write leaves the graph unchanged", "[query][cancel]") {
+    Database database;
+    static_cast<void>(database.execute("CREATE (:A {n: 1})"));
+    std::atomic<bool> cancelled{true};
+    ExecuteOptions options;
+    options.cancelled = &cancelled;
+    CHECK_THROWS_AS(database.execute("UNWIND range(1, 5000) AS x CREATE (:A {n: x})", {}, options), QueryError);
+    const QueryResult count = database.execute("MATCH (a:A) RETURN count(a)");
+    CHECK(count.rows.at(0).at(0) == Value(int64_t{1}));
+}
+
+TEST_CASE("execute reports where the time went", "[query][timing]") {
+    Database database;
+    const QueryResult result = database.execute("UNWIND range(1, 1000) AS x RETURN sum(x)");
+    CHECK(result.timings.parse.count() > 0);
+    CHECK(result.timings.plan.count() > 0);
+    CHECK(result.timings.execute.count() > 0);
+    CHECK(result.rows.at(0).at(0) == Value(int64_t{500500}));
+}
+
+} // namespace
+} // namespace newsgraph
