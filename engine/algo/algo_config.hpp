@@ -43,6 +43,10 @@ struct AlgoConfig {
     double tolerance = 1e-6;      // pagerank: stop once the L1 change of one iteration is below
     uint32_t samples = 0;         // betweenness: 0 = exact, else sampled sources (seeded)
     uint64_t seed = 42;
+    // betweenness: worker threads (0 = one per hardware thread). Sources are dealt out round-robin
+    // and the per-thread sums added in thread order, so a given thread count gives the same scores
+    // on every run; different counts may differ in the last bits.
+    uint32_t threads = 1;
     const std::atomic<bool>* cancelled = nullptr;
 };
 

@@ -1,7 +1,10 @@
 #include "engine/algo/betweenness.hpp"
 
+#include <algorithm>
+#include <exception>
 #include <functional>
 #include <queue>
+#include <thread>
 
 #include "engine/algo/projection.hpp"
 #include "engine/algo/sampling.hpp"
@@ -119,17 +122,48 @@ std::vector<double> betweenness(const Graph& graph, const AlgoConfig& config) {
         scale = static_cast<double>(live) / static_cast<double>(config.samples);
     }
     const bool weighted = !projection.weights().empty();
-    SourceState state(n);
-    std::vector<uint8_t> settled(weighted ? n : 0, 0);
-    for (NodeId source : sources) {
-        checkCancelled(config);
-        if (weighted) {
-            searchWeighted(projection, source, state, settled);
-        } else {
-            searchUnweighted(projection, source, state);
+    uint32_t threads = config.threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : config.threads;
+    threads = static_cast<uint32_t>(std::min<size_t>(threads, std::max<size_t>(1, sources.size())));
+    // Each worker takes every threads-th source into its own sums; cancellation is checked by all.
+    std::vector<std::vector<double>> partial(threads);
+    std::vector<std::exception_ptr> failure(threads);
+    const auto work = [&](uint32_t worker) {
+        try {
+            std::vector<double>& sum = worker == 0 ? score : partial[worker];
+            sum.assign(n, 0.0);
+            SourceState state(n);
+            std::vector<uint8_t> settled(weighted ? n : 0, 0);
+            for (size_t i = worker; i < sources.size(); i += threads) {
+                checkCancelled(config);
+                if (weighted) {
+                    searchWeighted(projection, sources[i], state, settled);
+                } else {
+                    searchUnweighted(projection, sources[i], state);
+                }
+                accumulate(projection, sources[i], state, sum);
+                state.reset();
+            }
+        } catch (...) {
+            failure[worker] = std::current_exception();
         }
-        accumulate(projection, source, state, score);
-        state.reset();
+    };
+    std::vector<std::thread> pool;
+    for (uint32_t worker = 1; worker < threads; ++worker) {
+        pool.emplace_back(work, worker);
+    }
+    work(0);
+    for (std::thread& thread : pool) {
+        thread.join();
+    }
+    for (uint32_t worker = 0; worker < threads; ++worker) {
+        if (failure[worker]) {
+            std::rethrow_exception(failure[worker]);
+        }
+        if (worker > 0) {
+            for (NodeId node = 0; node < n; ++node) {
+                score[node] += partial[worker][node];
+            }
+        }
     }
     // The undirected projection holds each edge both ways, so every unordered pair was counted twice.
     if (config.direction == EdgeDirection::Both) {

@@ -14,7 +14,7 @@ namespace newsgraph::algo {
 // Unweighted: breadth-first search per source; weightKey: Dijkstra. samples > 0 (and fewer than the
 // live nodes) picks that many distinct sources with a generator seeded by `seed` and scales the sum
 // by live / samples, an unbiased estimate; otherwise every node is a source (exact).
-// Indexed by NodeId; deleted nodes score 0.
+// `threads` workers share the sources. Indexed by NodeId; deleted nodes score 0.
 std::vector<double> betweenness(const Graph& graph, const AlgoConfig& config);
 
 } // namespace newsgraph::algo

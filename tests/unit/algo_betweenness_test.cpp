@@ -2,11 +2,13 @@
 // (run here on an adjacency_list built from the test's own edge model) on random graphs.
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/betweenness_centrality.hpp>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <utility>
 
 #include "algo_test_support.hpp"
+#include "engine/common/query_error.hpp"
 
 using newsgraph::NodeId;
 using newsgraph::algo::AlgoConfig;
@@ -118,4 +120,21 @@ TEST_CASE("betweenness: sampling is deterministic and exact once samples cover e
     config.seed = 7;
     CHECK(newsgraph::algo::betweenness(graph, config) != sampled);
     CHECK(newsgraph::algo::betweenness(newsgraph::testing::build(TestGraph{}), config).empty());
+}
+
+TEST_CASE("betweenness: worker threads agree with one thread; cancellation stops it", "[algo][betweenness]") {
+    const TestGraph model = newsgraph::testing::randomGraph(120, 500, 2, 13);
+    const auto graph = newsgraph::testing::build(model);
+    AlgoConfig config;
+    const auto single = newsgraph::algo::betweenness(graph, config);
+    config.threads = 3;
+    const auto threaded = newsgraph::algo::betweenness(graph, config);
+    checkClose(threaded, single);
+    CHECK(threaded == newsgraph::algo::betweenness(graph, config));
+    std::atomic<bool> cancelled{true};
+    config.cancelled = &cancelled;
+    CHECK_THROWS_WITH(newsgraph::algo::betweenness(graph, config), "the query was cancelled");
+    config.threads = 1;
+    CHECK_THROWS_AS(newsgraph::algo::pageRank(graph, config), newsgraph::QueryError);
+    CHECK_THROWS_AS(newsgraph::algo::communities(graph, config), newsgraph::QueryError);
 }
