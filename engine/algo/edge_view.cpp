@@ -10,7 +10,7 @@ namespace newsgraph::algo {
 void checkCancelled(const AlgoConfig& config) {
     if (config.cancelled != nullptr && config.cancelled->load(std::memory_order_relaxed)) {
         // The same error the query engine raises when a statement is cancelled.
-        throw QueryError("TransactionError", QueryPhase::Runtime, "Cancelled", "the query was cancelled");
+        throw QueryError("TransactionError", QueryPhase::Runtime, std::string(kCancelledDetail), "the query was cancelled");
     }
 }
 

@@ -1,6 +1,7 @@
 // Shortest paths: lengths against a plain BFS, path counts against a counting BFS, costs against
 // Bellman-Ford, every path checked step by step against the test's own edge model.
 #include <cmath>
+#include <functional>
 #include <set>
 
 #include "algo_test_support.hpp"
@@ -191,4 +192,64 @@ TEST_CASE("paths: bad weights are argument errors; empty graphs have no paths", 
     const auto empty = newsgraph::testing::build(TestGraph{});
     CHECK_FALSE(newsgraph::algo::shortestPath(empty, 0, 0, AlgoConfig{}));
     CHECK(newsgraph::algo::degree(empty, AlgoConfig{}).empty());
+}
+
+namespace {
+
+// The cheapest cycle through `start` by brute force: every node-simple walk from start, closed by a
+// step back to start over a relationship the walk has not used.
+double bruteForceCycle(const TestGraph& model, const AlgoConfig& config, NodeId start) {
+    const auto allowed = newsgraph::testing::steps(model, config);
+    double best = kInf;
+    std::vector<bool> onWalk(model.nodes, false);
+    std::vector<RelId> used;
+    std::function<void(NodeId, double)> extend = [&](NodeId at, double cost) {
+        for (const Step& step : allowed) {
+            if (step.from != at || std::find(used.begin(), used.end(), step.rel) != used.end()) {
+                continue;
+            }
+            const double next = cost + stepCost(model, config, step);
+            if (step.to == start) {
+                best = std::min(best, next);
+            } else if (!onWalk[step.to]) {
+                onWalk[step.to] = true;
+                used.push_back(step.rel);
+                extend(step.to, next);
+                used.pop_back();
+                onWalk[step.to] = false;
+            }
+        }
+    };
+    onWalk[start] = true;
+    extend(start, 0.0);
+    return best;
+}
+
+} // namespace
+
+TEST_CASE("paths: shortest cycles match brute force on small random graphs", "[algo][paths]") {
+    for (uint32_t seed : {21U, 22U, 23U, 24U}) {
+        const TestGraph model = newsgraph::testing::randomGraph(8, 13, 1, seed, true);
+        const auto graph = newsgraph::testing::build(model);
+        for (EdgeDirection direction : {EdgeDirection::Out, EdgeDirection::Both}) {
+            for (bool weighted : {false, true}) {
+                AlgoConfig config;
+                config.direction = direction;
+                if (weighted) {
+                    config.weightKey.emplace("w");
+                }
+                for (NodeId node = 0; node < model.nodes; ++node) {
+                    INFO("seed " << seed << " node " << node << " weighted " << weighted);
+                    const double want = bruteForceCycle(model, config, node);
+                    const auto cycle = newsgraph::algo::shortestPath(graph, node, node, config, UINT32_MAX, 1);
+                    REQUIRE(cycle.has_value() == (want != kInf));
+                    if (cycle) {
+                        CHECK(std::abs(cycle->cost - want) < 1e-9);
+                        checkPath(model, config, *cycle, node, node);
+                        CHECK(std::set<NodeId>(cycle->nodes.begin(), cycle->nodes.end()).size() == cycle->rels.size());
+                    }
+                }
+            }
+        }
+    }
 }
