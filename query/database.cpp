@@ -4,6 +4,7 @@
 
 #include "query/parser/parser.hpp"
 #include "query/planner/planner.hpp"
+#include "query/procedure/procedure.hpp"
 #include "query/processor/execution_context.hpp"
 #include "query/processor/operators/write_operators.hpp"
 #include "query/side_effects.hpp"
@@ -13,11 +14,14 @@ namespace newsgraph {
 
 struct Database::State {
     Graph graph;
+    ProcedureRegistry procedures = builtinProcedures();
 };
 
 Database::Database() : state_(std::make_unique<State>()) {}
 
-Database::Database(Graph graph) : state_(std::make_unique<State>(State{std::move(graph)})) {}
+Database::Database(Graph graph) : state_(std::make_unique<State>()) {
+    state_->graph = std::move(graph);
+}
 
 Database::Database(Database&&) noexcept = default;
 Database& Database::operator=(Database&&) noexcept = default;
@@ -27,16 +31,24 @@ const Graph& Database::graph() const {
     return state_->graph;
 }
 
+void Database::registerProcedure(std::shared_ptr<const Procedure> procedure) {
+    state_->procedures.add(std::move(procedure));
+}
+
+const ProcedureRegistry& Database::procedures() const {
+    return state_->procedures;
+}
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
 PreparedStatement prepare(std::string_view query, const Graph& graph, const Parameters& parameters,
-                          QueryTimings* timings = nullptr) {
+                          const ProcedureRegistry& procedures, QueryTimings* timings = nullptr) {
     const Clock::time_point start = Clock::now();
     ast::Statement statement = parser::parseQuery(query);
     const Clock::time_point parsed = Clock::now();
-    PreparedStatement prepared = planStatement(std::move(statement), graph, parameters);
+    PreparedStatement prepared = planStatement(std::move(statement), graph, parameters, procedures);
     if (timings != nullptr) {
         timings->parse = parsed - start;
         timings->plan = Clock::now() - parsed;
@@ -58,7 +70,7 @@ void runPendingWrites(Operator& op, ExecutionContext& context) {
 } // namespace
 
 std::string Database::explain(std::string_view query, const Parameters& parameters) {
-    return prepare(query, state_->graph, parameters).explain();
+    return prepare(query, state_->graph, parameters, state_->procedures).explain();
 }
 
 QueryResult Database::execute(std::string_view query, const Parameters& parameters) {
@@ -67,7 +79,7 @@ QueryResult Database::execute(std::string_view query, const Parameters& paramete
 
 QueryResult Database::execute(std::string_view query, const Parameters& parameters, const ExecuteOptions& options) {
     QueryResult result;
-    PreparedStatement prepared = prepare(query, state_->graph, parameters, &result.timings);
+    PreparedStatement prepared = prepare(query, state_->graph, parameters, state_->procedures, &result.timings);
     const Clock::time_point start = Clock::now();
     if (prepared.statement.explain) {
         result.columns = {"plan"};

@@ -15,6 +15,9 @@
 
 namespace newsgraph {
 
+class Procedure;
+class ProcedureRegistry;
+
 using Parameters = std::vector<std::pair<std::string, Value>>;
 
 // What a statement changed, as the TCK's side-effect tables count it.
@@ -74,6 +77,11 @@ public:
     std::string explain(std::string_view query, const Parameters& parameters = {});
 
     const Graph& graph() const;
+
+    // The procedures CALL can reach: the built-in db.* and algo.* ones plus those registered here
+    // (a procedure of the same name replaces the earlier one).
+    void registerProcedure(std::shared_ptr<const Procedure> procedure);
+    const ProcedureRegistry& procedures() const;
 
     // A result value written as the TCK writes expected values: (:Label {key: 'value'}),
     // [:TYPE {key: 1}], <(:A)-[:T]->(:B)>, lists and maps of those, 'strings', 1.0, null.

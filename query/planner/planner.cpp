@@ -68,6 +68,15 @@ bool onlyDistinctEndpointsMatter(const ast::Clause& match, const ast::Clause& ne
     return projection.distinct || anyAggregate;
 }
 
+// A query may end with CALL when the call is the whole query (standalone: its outputs are the
+// result) or it has no YIELD (a void procedure: planCall rejects an in-query call of one with outputs).
+bool endsWithCall(const ast::SingleQuery& query) {
+    if (query.clauses.empty() || query.clauses.back().kind != ast::ClauseKind::Call) {
+        return false;
+    }
+    return query.clauses.size() == 1 || !query.clauses.back().hasYield;
+}
+
 } // namespace
 
 std::string PreparedStatement::explain() const {
@@ -112,10 +121,11 @@ std::unique_ptr<Operator> Planner::planSingleQuery(ast::SingleQuery& query, std:
         case ast::ClauseKind::Remove: planRemove(plan, clause); break;
         case ast::ClauseKind::Delete: planDelete(plan, clause); break;
         case ast::ClauseKind::Call:
-            throw QueryError("ProcedureError", QueryPhase::CompileTime, "ProcedureNotFound",
-                             fmt::format("there is no procedure named '{}'", clause.procedure), clause.position);
+            planCall(plan, clause, count == 1, count == 1 ? &columns : nullptr);
+            break;
         }
-        if (last && clause.kind != ast::ClauseKind::Return && !isUpdating(clause.kind)) {
+        if (last && clause.kind != ast::ClauseKind::Return && !isUpdating(clause.kind) &&
+            !endsWithCall(query)) {
             throw syntaxError("InvalidClauseComposition",
                               "a query must end with RETURN or an updating clause (CREATE, MERGE, SET, REMOVE, DELETE)",
                               clause.position);
@@ -124,10 +134,11 @@ std::unique_ptr<Operator> Planner::planSingleQuery(ast::SingleQuery& query, std:
     return std::move(plan.root);
 }
 
-PreparedStatement planStatement(ast::Statement statement, const Graph& graph, const Parameters& parameters) {
+PreparedStatement planStatement(ast::Statement statement, const Graph& graph, const Parameters& parameters,
+                                const ProcedureRegistry& procedures) {
     PreparedStatement prepared;
     prepared.statement = std::move(statement);
-    Planner planner(prepared, graph, parameters);
+    Planner planner(prepared, graph, parameters, procedures);
     std::vector<std::unique_ptr<Operator>> branches;
     std::vector<std::string> columns;
     for (size_t i = 0; i < prepared.statement.queries.size(); ++i) {

@@ -7,6 +7,7 @@
 #include "query/ast/statement.hpp"
 #include "query/database.hpp"
 #include "query/planner/scope.hpp"
+#include "query/procedure/procedure.hpp"
 #include "query/processor/operator.hpp"
 #include "query/processor/subplan.hpp"
 
@@ -27,6 +28,7 @@ struct PreparedStatement {
 
 // Binds names (variables to columns, functions to implementations), checks the query's
 // semantics (raising the TCK's compile-time errors) and builds the operator tree.
-PreparedStatement planStatement(ast::Statement statement, const Graph& graph, const Parameters& parameters);
+PreparedStatement planStatement(ast::Statement statement, const Graph& graph, const Parameters& parameters,
+                                const ProcedureRegistry& procedures = builtinProcedures());
 
 } // namespace newsgraph

@@ -17,8 +17,9 @@ enum class ExprContext : uint8_t { Plain, Projection };
 
 class Planner {
 public:
-    Planner(PreparedStatement& prepared, const Graph& graph, const Parameters& parameters)
-        : prepared_(prepared), graph_(graph), parameters_(parameters) {}
+    Planner(PreparedStatement& prepared, const Graph& graph, const Parameters& parameters,
+            const ProcedureRegistry& procedures)
+        : prepared_(prepared), graph_(graph), parameters_(parameters), procedures_(procedures) {}
 
     // One single query (no UNION) into an operator tree; `columns` receives the result columns.
     std::unique_ptr<Operator> planSingleQuery(ast::SingleQuery& query, std::vector<std::string>& columns);
@@ -38,6 +39,9 @@ private:
     void planSet(Plan& plan, ast::Clause& clause);
     void planRemove(Plan& plan, ast::Clause& clause);
     void planDelete(Plan& plan, ast::Clause& clause);
+    // `standalone`: the query is this one CALL; its yields (all outputs without YIELD) are the result
+    // columns, appended to `columns`.
+    void planCall(Plan& plan, ast::Clause& clause, bool standalone, std::vector<std::string>* columns);
 
     // Patterns (MATCH, OPTIONAL MATCH, MERGE and pattern expressions).
     void planPattern(Plan& plan, std::vector<ast::PatternPart>& parts, std::vector<size_t>& relSlots,
@@ -65,6 +69,7 @@ private:
     PreparedStatement& prepared_;
     const Graph& graph_;
     const Parameters& parameters_;
+    const ProcedureRegistry& procedures_;
     std::vector<std::pair<std::string, int32_t>> locals_; // comprehension variables in scope
     int32_t nextLocal_ = 0;
     // Set while planning a MATCH whose rows only matter as DISTINCT end nodes (see planner.cpp).

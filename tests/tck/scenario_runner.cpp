@@ -7,6 +7,7 @@
 
 #include "query/database.hpp"
 #include "tests/tck/result_compare.hpp"
+#include "tests/tck/tck_procedure.hpp"
 #include "tests/tck/tck_steps.hpp"
 #include "tests/tck/value_conversion.hpp"
 
@@ -71,7 +72,7 @@ public:
             }
             return executeSetup(*step.docString, "setup query");
         case StepKind::Parameters: return setParameters(step);
-        case StepKind::Procedure: return fail("procedures are not supported: " + info.argument);
+        case StepKind::Procedure: return declareProcedure(step, info.argument);
         case StepKind::ExecuteQuery:
         case StepKind::ExecuteControlQuery: return executeQuery(step);
         case StepKind::ExpectResult: return expectResult(step, info);
@@ -140,6 +141,18 @@ private:
         } catch (const std::exception& error) {
             return fail(what + " threw an unexpected exception: " + oneLine(error.what()));
         }
+    }
+
+    bool declareProcedure(const Step& step, const std::string& signature) {
+        if (!step.table) {
+            return fail("'there exists a procedure' without a table");
+        }
+        TckProcedureParse parse = makeTckProcedure(signature, *step.table);
+        if (!parse.procedure) {
+            return fail(parse.error);
+        }
+        database_.registerProcedure(std::move(parse.procedure));
+        return true;
     }
 
     bool setParameters(const Step& step) {
