@@ -225,12 +225,43 @@ void Planner::addNodeFilters(Plan& plan, ast::NodePattern& node, size_t slot, si
     addPropertyFilters(plan, node.properties.get(), slot, VarKind::Node, skipIndexedKey ? indexedKeyName : std::string());
 }
 
+size_t Planner::planStartNode(Plan& plan, ast::NodePattern& node) {
+    bool alreadyBound = false;
+    const size_t slot = bindNode(plan, node, alreadyBound);
+    std::string seekKey;
+    size_t firstLabel = 0;
+    if (!alreadyBound) {
+        const Expr* seekValue = nullptr;
+        for (const char* key : {"name", "code", "id"}) {
+            if (!node.labels.empty() && (seekValue = seekableValue(node.properties.get(), key)) != nullptr) {
+                seekKey = key;
+                break;
+            }
+        }
+        std::unique_ptr<Operator> scan;
+        if (seekValue != nullptr) {
+            bind(const_cast<Expr&>(*seekValue), plan.scope);
+            scan = std::make_unique<IndexSeek>(node.labels.front(), seekKey, seekValue, slot);
+            firstLabel = 1;
+        } else if (!node.labels.empty()) {
+            scan = std::make_unique<NodeScan>(node.labels.front(), slot);
+            firstLabel = 1;
+        } else {
+            scan = std::make_unique<NodeScan>(std::nullopt, slot);
+        }
+        plan.root = wrap(std::move(plan.root), std::move(scan), plan.scope.width());
+    }
+    addNodeFilters(plan, node, slot, firstLabel, !seekKey.empty(), seekKey);
+    flushPredicates(plan, false);
+    return slot;
+}
+
 void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& relSlots,
                        std::vector<size_t>& relListSlots, std::vector<size_t>* nodeSlotsOut,
                        std::vector<size_t>* relSlotsOut) {
     if (part.shortest != ast::ShortestKind::None) {
-        throw QueryError("SemanticError", QueryPhase::CompileTime, "UnsupportedFeature",
-                         "shortestPath() and allShortestPaths() are not supported yet", part.position);
+        planShortestPath(plan, part);
+        return;
     }
     const size_t nodeCount = part.nodes.size();
     // Start where the pattern is most selective: a bound node, an index seek, a label, else the first node.
@@ -256,38 +287,8 @@ void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& 
 
     std::vector<size_t> nodeSlots(nodeCount);
     std::vector<bool> nodeBound(nodeCount, false);
-    {
-        ast::NodePattern& node = part.nodes[start];
-        bool alreadyBound = false;
-        const size_t slot = bindNode(plan, node, alreadyBound);
-        nodeSlots[start] = slot;
-        nodeBound[start] = true;
-        std::string seekKey;
-        size_t firstLabel = 0;
-        if (!alreadyBound) {
-            const Expr* seekValue = nullptr;
-            for (const char* key : {"name", "code", "id"}) {
-                if (!node.labels.empty() && (seekValue = seekableValue(node.properties.get(), key)) != nullptr) {
-                    seekKey = key;
-                    break;
-                }
-            }
-            std::unique_ptr<Operator> scan;
-            if (seekValue != nullptr) {
-                bind(const_cast<Expr&>(*seekValue), plan.scope);
-                scan = std::make_unique<IndexSeek>(node.labels.front(), seekKey, seekValue, slot);
-                firstLabel = 1;
-            } else if (!node.labels.empty()) {
-                scan = std::make_unique<NodeScan>(node.labels.front(), slot);
-                firstLabel = 1;
-            } else {
-                scan = std::make_unique<NodeScan>(std::nullopt, slot);
-            }
-            plan.root = wrap(std::move(plan.root), std::move(scan), plan.scope.width());
-        }
-        addNodeFilters(plan, node, slot, firstLabel, !seekKey.empty(), seekKey);
-        flushPredicates(plan, false);
-    }
+    nodeSlots[start] = planStartNode(plan, part.nodes[start]);
+    nodeBound[start] = true;
 
     std::vector<size_t> relSlotOf(part.rels.size());
     auto expandStep = [&](size_t relIndex, size_t fromNode, size_t toNode, bool reversed) {

@@ -51,6 +51,11 @@ private:
     void planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& relSlots, std::vector<size_t>& relListSlots,
                   std::vector<size_t>* nodeSlotsOut = nullptr, std::vector<size_t>* relSlotsOut = nullptr);
     size_t bindNode(Plan& plan, ast::NodePattern& node, bool& alreadyBound);
+    // Binds the node a part starts from: its bound column, else an index seek, a label scan or a
+    // scan of all nodes (one per row so far), with its label and property filters.
+    size_t planStartNode(Plan& plan, ast::NodePattern& node);
+    // shortestPath(...) / allShortestPaths(...): both ends planned as start nodes, then the search.
+    void planShortestPath(Plan& plan, ast::PatternPart& part);
     void addNodeFilters(Plan& plan, ast::NodePattern& node, size_t slot, size_t firstLabel, bool skipIndexedKey,
                         const std::string& indexedKey);
     void addPropertyFilters(Plan& plan, ast::Expr* properties, size_t slot, VarKind kind, const std::string& skipKey);
