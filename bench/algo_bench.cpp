@@ -211,10 +211,13 @@ int main(int argc, char** argv) {
         twoThreads.threads = 2;
         timings.push_back(timeIt(fmt::format("betweenness ({} sampled, 2 threads)", options.samples), runs,
                                  [&] { return top(graph, algo::betweenness(graph, twoThreads)); }));
+        std::vector<double> exactBetweenness;
         if (options.exact) {
             twoThreads.samples = 0;
-            timings.push_back(timeIt("betweenness exact (whole graph, 2 thr.)", 1,
-                                     [&] { return top(graph, algo::betweenness(graph, twoThreads)); }));
+            timings.push_back(timeIt("betweenness exact (whole graph, 2 thr.)", 1, [&] {
+                exactBetweenness = algo::betweenness(graph, twoThreads);
+                return top(graph, exactBetweenness);
+            }));
         }
         std::vector<uint32_t> louvain;
         timings.push_back(timeIt("communities (Louvain)", runs, [&] {
@@ -242,6 +245,9 @@ int main(int argc, char** argv) {
             writeValues(scc, dir / "scc.txt");
             writeValues(windowBetweenness, dir / "betweenness_window.txt");
             writeValues(louvain, dir / "communities.txt");
+            if (options.exact) {
+                writeValues(exactBetweenness, dir / "betweenness.txt");
+            }
             std::ofstream out(dir / "timings.tsv");
             for (const Timing& timing : timings) {
                 out << timing.name << "\t" << timing.median << "\t" << timing.min << "\t" << timing.max << "\n";
