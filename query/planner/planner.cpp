@@ -88,6 +88,9 @@ std::string PreparedStatement::explain() const {
 }
 
 std::unique_ptr<Operator> Planner::planSingleQuery(ast::SingleQuery& query, std::vector<std::string>& columns) {
+    if (auto factorized = planTwoHopCount(query, graph_, columns)) {
+        return factorized;
+    }
     Plan plan;
     auto start = std::make_unique<ArgumentOperator>();
     start->setOutputWidth(0);

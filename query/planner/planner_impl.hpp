@@ -91,6 +91,10 @@ private:
 };
 
 bool containsAggregate(const ast::Expr& expr);
+// The factorized plan of `MATCH (a)-[r1]->(b)-[r2]->(c) [WHERE r1.x op r2.y] RETURN count(*)`, or
+// null when the query has another shape.
+std::unique_ptr<Operator> planTwoHopCount(const ast::SingleQuery& query, const Graph& graph,
+                                          std::vector<std::string>& columns);
 bool isAggregateCall(const ast::Expr& expr);
 
 } // namespace newsgraph
