@@ -3,6 +3,9 @@
 //
 // File format (one statement per block; blank lines and lines starting with # between blocks):
 //   -DATASET czech-apt31 | empty          the graph to start from (default: empty)
+//   -LOAD FORMAT:PATH [FORMAT:PATH...]     a graph from the news loaders (like newsgraph --load);
+//                                           ${SHARED} in a path is ../shared/datasets, and the
+//                                           file is skipped when that folder is absent
 //   -PARAM name <cypher literal>            a parameter for the statements that follow
 //   -STATEMENT <query, may continue on following lines until the ---- line>
 //   -ORDERED                                rows compare in order (default: as a multiset)
@@ -16,9 +19,11 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "engine/storage/graph_builder.hpp"
+#include "loaders/loader.hpp"
 #include "loaders/native_loader.hpp"
 #include "query/database.hpp"
 #include "query/parser/parser.hpp"
@@ -59,6 +64,27 @@ Database openDataset(const std::string& name) {
     return Database(std::move(builder).freeze());
 }
 
+// The graph of one -LOAD line: each FORMAT:PATH loaded in order (strict: a reject fails the test).
+std::optional<Database> openLoads(const std::string& specs) {
+    const std::string shared = NEWSGRAPH_SHARED_DATASETS_DIR;
+    if (!fs::is_directory(shared)) {
+        return std::nullopt;
+    }
+    newsgraph::GraphBuilder builder;
+    newsgraph::LoadOptions options;
+    options.strict = true;
+    std::istringstream words(specs);
+    std::string spec;
+    while (words >> spec) {
+        if (const size_t at = spec.find("${SHARED}"); at != std::string::npos) {
+            spec.replace(at, std::string("${SHARED}").size(), shared);
+        }
+        newsgraph::LoadReport report;
+        newsgraph::loadSpec(builder, spec, options, report);
+    }
+    return Database(std::move(builder).freeze());
+}
+
 Value parseLiteral(const std::string& text) {
     // A parameter value: evaluated by the engine itself as `RETURN <literal>`.
     Database scratch;
@@ -89,6 +115,16 @@ void runFile() {
         }
         if (line.rfind("-DATASET", 0) == 0) {
             database = openDataset(line.size() > 9 ? line.substr(9) : "");
+            ++i;
+            continue;
+        }
+        if (line.rfind("-LOAD ", 0) == 0) {
+            std::optional<Database> loaded = openLoads(line.substr(6));
+            if (!loaded) {
+                WARN("skipped: " << NEWSGRAPH_SHARED_DATASETS_DIR << " is not there");
+                return;
+            }
+            database = std::move(*loaded);
             ++i;
             continue;
         }
