@@ -16,6 +16,7 @@
 #include "engine/common/utf8.hpp"
 #include "loaders/cameo.hpp"
 #include "loaders/entity_resolution.hpp"
+#include "loaders/name_cache.hpp"
 #include "loaders/news_load.hpp"
 #include "loaders/news_loaders.hpp"
 #include "loaders/progress.hpp"
@@ -392,9 +393,9 @@ private:
         }
         const RelId rel = builder_.addRelationship(source, eventType(code), target);
         builder_.setRelProperty(rel, eventIdKey_, Value(*eventId));
-        builder_.setRelProperty(rel, schema_.codeKey, Value(code));
-        builder_.setRelProperty(rel, baseCodeKey_, Value(base));
-        builder_.setRelProperty(rel, rootCodeKey_, Value(root));
+        builder_.setRelProperty(rel, schema_.codeKey, codeString(code));
+        builder_.setRelProperty(rel, baseCodeKey_, codeString(base));
+        builder_.setRelProperty(rel, rootCodeKey_, codeString(root));
         builder_.setRelProperty(rel, quadKey_, Value(*quad));
         if (goldstein) {
             builder_.setRelProperty(rel, goldsteinKey_, Value(*goldstein));
@@ -409,10 +410,20 @@ private:
         if (layout->hasSource) {
             const std::string_view url = get(fields, layout->source, isCsv);
             if (!url.empty()) {
-                builder_.setRelProperty(rel, schema_.sourceKey, Value(std::string(url)));
+                builder_.setRelProperty(rel, schema_.sourceKey, builder_.internString(url));
             }
         }
         ++stats_.events;
+    }
+
+    // CAMEO codes come from a few hundred strings: each is interned once and then set by id.
+    InternedString codeString(std::string_view code) {
+        if (const uint32_t known = codeStrings_.find(code); known != NameCache::kMissing) {
+            return InternedString{known};
+        }
+        const InternedString interned = builder_.internString(code);
+        codeStrings_.insert(code, interned.id);
+        return interned;
     }
 
     // CSV exports lost the leading zero of codes under root 01-09 ("43" for "043").
@@ -437,8 +448,8 @@ private:
     }
 
     TypeId eventType(const std::string& code) {
-        if (auto it = types_.find(code); it != types_.end()) {
-            return it->second;
+        if (const uint32_t known = types_.find(code); known != NameCache::kMissing) {
+            return static_cast<TypeId>(known);
         }
         // An unknown code takes the type of its base code, else of its root, else CAMEO_<code>.
         const CameoEvent* event = events_.find(code);
@@ -450,7 +461,7 @@ private:
         }
         const std::string name = event != nullptr ? event->verb : "CAMEO_" + code;
         const TypeId type = builder_.catalog().internType(name);
-        types_.emplace(code, type);
+        types_.insert(code, type);
         return type;
     }
 
@@ -470,11 +481,11 @@ private:
         if (actor.code.empty()) {
             return standIn();
         }
-        if (auto it = actors_.find(actor.code); it != actors_.end()) {
-            return it->second;
+        if (const uint32_t known = actors_.find(actor.code); known != NameCache::kMissing) {
+            return known;
         }
         const NodeId node = resolveActor(actor);
-        actors_.emplace(std::string(actor.code), node);
+        actors_.insert(actor.code, node);
         return node;
     }
 
@@ -518,8 +529,10 @@ private:
     TypeId sectorOf_;
     PropertyKeyId eventIdKey_, baseCodeKey_, rootCodeKey_, quadKey_, goldsteinKey_, toneKey_, mentionsKey_, rowsKey_;
     EventIdSet seen_;
-    std::unordered_map<std::string, TypeId, StringHash, std::equal_to<>> types_;
-    std::unordered_map<std::string, NodeId, StringHash, std::equal_to<>> actors_;
+    // Flat caches for the per-row look-ups: event code -> type, actor code -> node, code -> string id.
+    NameCache types_;
+    NameCache actors_;
+    NameCache codeStrings_;
     NodeId standIn_ = kInvalidNode;
     const std::string* path_ = nullptr;
     std::string firstLine_;

@@ -82,10 +82,11 @@ std::string displayName(std::string_view raw) {
     return name;
 }
 
+// A relation name resolved once: its type and, for CAMEO-coded ones, the codes interned in the pool.
 struct Relation {
     TypeId type = 0;
     bool coded = false;
-    Value code, baseCode, rootCode;
+    InternedString code{}, baseCode{}, rootCode{};
 };
 
 class IcewsLoad {
@@ -98,7 +99,7 @@ public:
     void loadNamedFile(const std::string& path, Progress& progress) {
         LineReader lines(path);
         RecordReader records(lines, RecordDialect{'\t', false});
-        const Value source{provenanceName(path)};
+        const InternedString source = builder_.internString(provenanceName(path));
         while (records.next()) {
             ++report_.rowsRead;
             if (report_.rowsRead % kProgressEvery == 0) {
@@ -141,7 +142,7 @@ public:
         const TimeOrigin origin = timeOrigin(path);
         LineReader lines(path);
         RecordReader records(lines, RecordDialect{'\t', false});
-        const Value source{provenanceName(path)};
+        const InternedString source = builder_.internString(provenanceName(path));
         while (records.next()) {
             ++report_.rowsRead;
             if (report_.rowsRead % kProgressEvery == 0) {
@@ -199,7 +200,7 @@ private:
         report_.reject(options_, path, line, reason);
     }
 
-    void addFact(NodeId subject, const Relation& relation, NodeId object, Date date, const Value& source) {
+    void addFact(NodeId subject, const Relation& relation, NodeId object, Date date, InternedString source) {
         const RelId rel = builder_.addRelationship(subject, relation.type, object);
         builder_.setRelProperty(rel, schema_.dateKey, Value(date));
         builder_.setRelProperty(rel, schema_.sourceKey, source);
@@ -313,9 +314,9 @@ private:
         if (const CameoEvent* event = events_.matchName(name)) {
             relation.type = builder_.catalog().internType(event->verb);
             relation.coded = true;
-            relation.code = Value(event->code);
-            relation.baseCode = Value(event->baseCode);
-            relation.rootCode = Value(event->rootCode);
+            relation.code = builder_.internString(event->code);
+            relation.baseCode = builder_.internString(event->baseCode);
+            relation.rootCode = builder_.internString(event->rootCode);
         } else {
             relation.type = builder_.catalog().internType(cameoVerb(name));
         }

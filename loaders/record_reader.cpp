@@ -18,7 +18,7 @@ namespace {
 constexpr size_t kInitialBuffer = size_t{1} << 21;     // 2 MiB: two chunks
 constexpr size_t kChunkBytes = size_t{1} << 20;        // 1 MiB per read: a few thousand rows
 constexpr size_t kChunksAhead = 4;                     // read-ahead queue bound
-constexpr uint64_t kReadAheadThreshold = uint64_t{4} << 20; // files from 4 MiB on are read ahead
+constexpr uint64_t kReadAheadThreshold = uint64_t{256} << 10; // files from 256 KiB on are read ahead
 constexpr unsigned kZlibBuffer = 1U << 18;             // zlib's own input buffer
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr int kCompactDateLength = 8;
@@ -83,7 +83,7 @@ LineReader::~LineReader() {
     }
 }
 
-bool LineReader::readChunk(std::vector<char>& out, std::optional<std::string>& error) {
+bool LineReader::readChunk(ByteBuffer& out, std::optional<std::string>& error) {
     out.resize(kChunkBytes);
     const int got = gzread(asGz(file_), out.data(), static_cast<unsigned>(out.size()));
     if (firstRead_) {
@@ -112,7 +112,14 @@ bool LineReader::readChunk(std::vector<char>& out, std::optional<std::string>& e
 
 void LineReader::prefetch() {
     while (true) {
-        std::vector<char> chunk;
+        ByteBuffer chunk;
+        {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            if (!spare_.empty()) {
+                chunk = std::move(spare_.back());
+                spare_.pop_back();
+            }
+        }
         std::optional<std::string> error;
         const bool more = readChunk(chunk, error);
         std::unique_lock<std::mutex> lock(mutex_);
@@ -134,8 +141,13 @@ void LineReader::prefetch() {
     }
 }
 
-bool LineReader::takeChunk(std::vector<char>& chunk) {
+bool LineReader::takeChunk(ByteBuffer& chunk) {
     std::unique_lock<std::mutex> lock(mutex_);
+    if (chunk.capacity() > 0) {
+        // Its bytes are in buffer_ already: hand the memory back to the reader (no new pages).
+        spare_.push_back(std::move(chunk));
+        chunk = ByteBuffer();
+    }
     changed_.wait(lock, [this] { return !ready_.empty() || producerDone_; });
     if (ready_.empty()) {
         if (producerError_) {

@@ -4,21 +4,45 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/common/date.hpp"
 
 namespace newsgraph {
 
+// An allocator that leaves new chars uninitialized: a read buffer is overwritten by the read, so
+// zero-filling a megabyte per chunk first is wasted work.
+template <typename T>
+struct UninitializedAllocator : std::allocator<T> {
+    template <typename U>
+    struct rebind {
+        using other = UninitializedAllocator<U>;
+    };
+    UninitializedAllocator() = default;
+    template <typename U>
+    UninitializedAllocator(const UninitializedAllocator<U>& /*other*/) noexcept {} // NOLINT(google-explicit-constructor)
+    template <typename U>
+    void construct(U* p) noexcept {
+        ::new (static_cast<void*>(p)) U;
+    }
+    template <typename U, typename... Args>
+    void construct(U* p, Args&&... args) {
+        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+    }
+};
+using ByteBuffer = std::vector<char, UninitializedAllocator<char>>;
+
 // Reads a text file line by line, plain or gzip-compressed (zlib detects which), through one large
 // buffer: a line is a view into that buffer, valid until the next call. Lines end at '\n'; a
-// trailing '\r' and a UTF-8 byte-order mark on line 1 are dropped. Files larger than a few
-// megabytes are read and decompressed ahead by a second thread (a bounded queue of 1 MiB chunks),
+// trailing '\r' and a UTF-8 byte-order mark on line 1 are dropped. Files from 256 KiB
+// on are read and decompressed ahead by a second thread (a bounded queue of 1 MiB chunks),
 // so with two cores the parsing thread does not wait for zlib.
 class LineReader {
 public:
@@ -47,9 +71,9 @@ public:
 private:
     bool fill();
     // Reads the next chunk from the file into `out` (zlib); false at the end or on an error.
-    bool readChunk(std::vector<char>& out, std::optional<std::string>& error);
+    bool readChunk(ByteBuffer& out, std::optional<std::string>& error);
     void prefetch();
-    bool takeChunk(std::vector<char>& chunk);
+    bool takeChunk(ByteBuffer& chunk);
 
     std::string path_;
     void* file_ = nullptr; // gzFile
@@ -57,15 +81,16 @@ private:
     std::atomic<bool> compressed_{false};
     std::atomic<uint64_t> bytesRead_{0};
     bool firstRead_ = true;
-    std::vector<char> buffer_;
-    std::vector<char> chunk_;
+    ByteBuffer buffer_;
+    ByteBuffer chunk_;
 
     // Read-ahead (large files only).
     bool threaded_ = false;
     std::thread worker_;
     std::mutex mutex_;
     std::condition_variable changed_;
-    std::deque<std::vector<char>> ready_;
+    std::deque<ByteBuffer> ready_;
+    std::vector<ByteBuffer> spare_; // chunks the parser is done with, reused by the reader
     bool producerDone_ = false;
     bool stopping_ = false;
     std::optional<std::string> producerError_;

@@ -356,6 +356,41 @@ void GraphBuilder::setRelProperty(RelId rel, PropertyKeyId key, const Value& val
     }
 }
 
+InternedString GraphBuilder::internString(std::string_view text) {
+    if (auto offset = findInvalidUtf8(text)) {
+        throw StorageError(fmt::format("string property values must be valid UTF-8 (bad byte at offset {})", *offset));
+    }
+    return InternedString{strings_.intern(text)};
+}
+
+void GraphBuilder::setRelProperty(RelId rel, PropertyKeyId key, InternedString value) {
+    checkRel(rel);
+    if (key >= catalog_.keyCount()) {
+        throw StorageError(fmt::format("no property key with id {}", key));
+    }
+    if (value.id >= strings_.size()) {
+        throw StorageError(fmt::format("no interned string with id {}", value.id));
+    }
+    if (logging() && rel < marks_.back().rels) {
+        undoLog_.emplace_back(RelPropertyUndo{rel, key, relProperty(rel, key)});
+    }
+    relColumn(key).setString(rel, value.id, strings_);
+}
+
+void GraphBuilder::reserveRelationships(size_t count) {
+    relSource_.reserve(relSource_.size() + count);
+    relTarget_.reserve(relTarget_.size() + count);
+    relType_.reserve(relType_.size() + count);
+}
+
+void GraphBuilder::reserveRelProperty(PropertyKeyId key, size_t count, ColumnKind expected) {
+    if (key >= catalog_.keyCount()) {
+        throw StorageError(fmt::format("no property key with id {}", key));
+    }
+    PropertyColumn& column = relColumn(key);
+    column.reserve(column.count() + count, expected);
+}
+
 void GraphBuilder::setRelProperty(RelId rel, std::string_view key, const Value& value) {
     checkRel(rel);
     if (!value.isNull()) {

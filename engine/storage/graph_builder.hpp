@@ -23,6 +23,11 @@ class Graph;
 // UTF-8), date, or a list of one of those types without nulls.
 void validatePropertyValue(const Value& value);
 
+// A string value already in the builder's pool (see GraphBuilder::internString).
+struct InternedString {
+    StringId id;
+};
+
 // The mutable side of the store. Loaders and write clauses add nodes, relationships, labels and
 // properties here; freeze() turns the result into an immutable Graph.
 //
@@ -78,6 +83,15 @@ public:
                           const PropertyList& properties = {});
     void setRelProperty(RelId rel, PropertyKeyId key, const Value& value);
     void setRelProperty(RelId rel, std::string_view key, const Value& value);
+
+    // Bulk loading: a string checked and interned once (internString: StorageError on invalid
+    // UTF-8), then set on many relationships without hashing or copying it again.
+    InternedString internString(std::string_view text);
+    void setRelProperty(RelId rel, PropertyKeyId key, InternedString value);
+    // Room for `count` more relationships, and for `count` more values of relationship property
+    // `key` of kind `expected` (a loader that knows its row count avoids growing in steps).
+    void reserveRelationships(size_t count);
+    void reserveRelProperty(PropertyKeyId key, size_t count, ColumnKind expected);
 
     // The node with `label` whose `key` property equals `value` (after normalization); created with
     // that label and property when there is none. Several matches: the lowest id.

@@ -52,6 +52,21 @@ void PropertyColumn::set(uint32_t entity, const Value& value, StringPool& pool) 
     ++count_;
 }
 
+void PropertyColumn::setString(uint32_t entity, StringId id, StringPool& pool) {
+    assert(!dense_ && "a frozen column is read-only");
+    if ((ids_.empty() || entity > ids_.back()) && values_.pushString(id)) {
+        ids_.push_back(entity);
+        ++count_;
+        return;
+    }
+    set(entity, Value(std::string(pool.get(id))), pool);
+}
+
+void PropertyColumn::reserve(size_t count, ColumnKind expected) {
+    ids_.reserve(count);
+    values_.reserve(count, expected);
+}
+
 bool PropertyColumn::erase(uint32_t entity) {
     assert(!dense_ && "a frozen column is read-only");
     auto it = std::lower_bound(ids_.begin(), ids_.end(), entity);

@@ -15,6 +15,10 @@ namespace newsgraph {
 class PropertyColumn {
 public:
     void set(uint32_t entity, const Value& value, StringPool& pool);
+    // set() for a string already in `pool` (the loaders' hot path: no hashing, no copy).
+    void setString(uint32_t entity, StringId id, StringPool& pool);
+    // Room for `count` values of kind `expected` (entities appended in id order).
+    void reserve(size_t count, ColumnKind expected);
     // Removes the entity's value; returns whether it had one.
     bool erase(uint32_t entity);
     // Forgets the values of entities >= `count` (used when a batch is rolled back).

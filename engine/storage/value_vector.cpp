@@ -88,6 +88,30 @@ void ValueVector::push(const Value& value, StringPool& pool) {
     ++size_;
 }
 
+bool ValueVector::pushString(StringId id) {
+    if (kind_ == ColumnKind::Empty) {
+        settleKind(ColumnKind::String);
+    }
+    if (kind_ != ColumnKind::String) {
+        return false;
+    }
+    strings_.push_back(id);
+    ++size_;
+    return true;
+}
+
+void ValueVector::reserve(size_t count, ColumnKind expected) {
+    switch (kind_ == ColumnKind::Empty ? expected : kind_) {
+    case ColumnKind::Bool: bools_.reserve(count); break;
+    case ColumnKind::Int: ints_.reserve(count); break;
+    case ColumnKind::Float: floats_.reserve(count); break;
+    case ColumnKind::String: strings_.reserve(count); break;
+    case ColumnKind::Date: dates_.reserve(count); break;
+    case ColumnKind::Mixed: mixed_.reserve(count); break;
+    case ColumnKind::Empty: break;
+    }
+}
+
 void ValueVector::pushFrom(const ValueVector& other, size_t slot) {
     if (kind_ == ColumnKind::Empty && other.kind_ != ColumnKind::Empty) {
         settleKind(other.kind_);

@@ -26,6 +26,10 @@ public:
     void erase(size_t slot);
     // Appends slot `slot` of `other`, which has the same kind or is Empty (strings stay pool ids).
     void pushFrom(const ValueVector& other, size_t slot);
+    // Appends an already interned string; false (nothing appended) unless the vector is empty or
+    // holds strings -- the caller then goes through push() with the string's value.
+    bool pushString(StringId id);
+    void reserve(size_t count, ColumnKind expected);
     // Appends a placeholder (of the column's type) for an absent entry of a dense column.
     void pushDefault();
     Value get(size_t slot, const StringPool& pool) const;

@@ -627,3 +627,45 @@ TEST_CASE("Only the innermost savepoint can be rolled back or committed", "[stor
     CHECK(snapshot(builder) == before);
     CHECK(storageError([&] { builder.commit(outer); }) == "commit of a savepoint that is not the innermost open one");
 }
+
+TEST_CASE("GraphBuilder sets interned strings like string values", "[storage]") {
+    GraphBuilder builder;
+    const NodeId a = builder.addNode({"Actor"});
+    const TypeId type = builder.catalog().internType("T");
+    const PropertyKeyId source = builder.catalog().internKey("source");
+    const PropertyKeyId mixed = builder.catalog().internKey("mixed");
+    builder.reserveRelationships(4);
+    builder.reserveRelProperty(source, 4, newsgraph::ColumnKind::String);
+    const newsgraph::InternedString url = builder.internString("https://example.org/a");
+    CHECK(builder.internString("https://example.org/a").id == url.id);
+    const RelId first = builder.addRelationship(a, type, a);
+    const RelId second = builder.addRelationship(a, type, a);
+    builder.setRelProperty(second, source, url);
+    builder.setRelProperty(first, source, url); // out of id order: the general path
+    CHECK(builder.relProperty(first, source) == Value("https://example.org/a"));
+    CHECK(builder.relProperty(second, source) == Value("https://example.org/a"));
+    // A column that already holds integers turns mixed and keeps both.
+    builder.setRelProperty(first, mixed, Value(7));
+    builder.setRelProperty(second, mixed, url);
+    CHECK(builder.relProperty(first, mixed) == Value(7));
+    CHECK(builder.relProperty(second, mixed) == Value("https://example.org/a"));
+
+    CHECK(storageError([&] { builder.internString(std::string_view("bad \xff byte")); }) ==
+          "string property values must be valid UTF-8 (bad byte at offset 4)");
+    CHECK(storageError([&] { builder.setRelProperty(9, source, url); }).find("no relationship with id 9") == 0);
+    CHECK(storageError([&] { builder.setRelProperty(first, source, newsgraph::InternedString{999}); }) ==
+          "no interned string with id 999");
+    CHECK(storageError([&] { builder.reserveRelProperty(PropertyKeyId{500}, 1, newsgraph::ColumnKind::Int); }) ==
+          "no property key with id 500");
+
+    // Rolled back with everything else of the batch.
+    const auto savepoint = builder.savepoint();
+    const RelId third = builder.addRelationship(a, type, a);
+    builder.setRelProperty(third, source, builder.internString("https://example.org/b"));
+    builder.setRelProperty(first, source, builder.internString("https://example.org/c"));
+    builder.rollback(savepoint);
+    CHECK(builder.relCount() == 2U);
+    CHECK(builder.relProperty(first, source) == Value("https://example.org/a"));
+    newsgraph::Graph graph = std::move(builder).freeze();
+    CHECK(graph.relProperty(second, "source") == Value("https://example.org/a"));
+}
