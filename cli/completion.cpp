@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "cli/meta_commands.hpp"
 #include "engine/function/aggregate_functions.hpp"
 #include "engine/function/scalar_functions.hpp"
+#include "query/procedure/procedure.hpp"
 
 namespace newsgraph {
 
@@ -118,11 +120,11 @@ std::vector<std::string> keyNames(const Graph& graph) {
 const std::vector<std::string>& cypherKeywords() {
     static const std::vector<std::string> keywords = [] {
         std::vector<std::string> words{
-            "ALL",     "AND",   "AS",       "ASC",     "ASCENDING", "BY",     "CASE",   "CONTAINS", "CREATE",
+            "ALL",     "AND",   "AS",       "ASC",     "ASCENDING", "BY",     "CALL",   "CASE",   "CONTAINS", "CREATE",
             "DELETE",  "DESC",  "DESCENDING", "DETACH", "DISTINCT", "ELSE",  "END",    "ENDS",     "EXISTS",
             "EXPLAIN", "FALSE", "IN",       "IS",      "LIMIT",     "MATCH",  "MERGE",  "NOT",      "NULL",
             "ON",      "OPTIONAL", "OR",    "ORDER",   "REMOVE",    "RETURN", "SET",    "SKIP",     "STARTS",
-            "THEN",    "TRUE",  "UNION",    "UNWIND",  "WHEN",      "WHERE",  "WITH",   "XOR"};
+            "THEN",    "TRUE",  "UNION",    "UNWIND",  "WHEN",      "WHERE",  "WITH",   "XOR",      "YIELD"};
         std::sort(words.begin(), words.end());
         return words;
     }();
@@ -141,11 +143,37 @@ const std::vector<std::string>& functionNames() {
                 out.emplace_back(aggregate);
             }
         }
+        out.emplace_back("shortestPath");
+        out.emplace_back("allShortestPaths");
         std::sort(out.begin(), out.end());
         out.erase(std::unique(out.begin(), out.end()), out.end());
         return out;
     }();
     return names;
+}
+
+// After CALL: the dotted procedure name being typed (`algo.pa`), else nothing.
+std::optional<size_t> procedureNameStart(std::string_view beforeCursor) {
+    size_t start = beforeCursor.size();
+    while (start > 0 && (isWordChar(beforeCursor[start - 1]) || beforeCursor[start - 1] == '.')) {
+        --start;
+    }
+    size_t end = start;
+    while (end > 0 && (beforeCursor[end - 1] == ' ' || beforeCursor[end - 1] == '\t' || beforeCursor[end - 1] == '\n')) {
+        --end;
+    }
+    constexpr std::string_view kCall = "CALL";
+    if (end == start || end < kCall.size()) {
+        return std::nullopt;
+    }
+    const std::string_view keyword = beforeCursor.substr(end - kCall.size(), kCall.size());
+    const bool isCall = std::equal(keyword.begin(), keyword.end(), kCall.begin(), [](char a, char b) {
+        return std::toupper(static_cast<unsigned char>(a)) == b;
+    });
+    if (!isCall || (end > kCall.size() && isWordChar(beforeCursor[end - kCall.size() - 1]))) {
+        return std::nullopt;
+    }
+    return start;
 }
 
 std::string commonPrefix(const std::vector<std::string>& candidates) {
@@ -178,6 +206,17 @@ std::string commonPrefix(const std::vector<std::string>& candidates) {
 Completion completeWord(std::string_view beforeCursor, bool statementStart, const Graph& graph,
                         const Parameters& parameters) {
     Completion completion;
+    if (const std::optional<size_t> procedureStart = procedureNameStart(beforeCursor)) {
+        completion.start = *procedureStart;
+        const std::string_view typed = beforeCursor.substr(*procedureStart);
+        for (const Procedure* procedure : builtinProcedures().all()) {
+            if (procedure->signature().name.starts_with(typed)) {
+                completion.candidates.push_back(procedure->signature().name);
+            }
+        }
+        completion.suffix = '(';
+        return completion;
+    }
     size_t start = beforeCursor.size();
     while (start > 0 && isWordChar(beforeCursor[start - 1])) {
         --start;

@@ -82,3 +82,21 @@ TEST_CASE("the common prefix of candidates", "[cli][completion]") {
     CHECK(newsgraph::commonPrefix({"\u010da", "\u010db"}) == "\u010d");
     CHECK(newsgraph::commonPrefix({"\u010d", "\u010f"}).empty());
 }
+
+TEST_CASE("procedure names after CALL, path functions and CALL/YIELD keywords", "[cli][completion]") {
+    const newsgraph::Graph graph = smallGraph();
+    const auto pagerank = completeWord("CALL algo.pa", true, graph, {});
+    CHECK(pagerank.candidates == std::vector<std::string>{"algo.pagerank"});
+    CHECK(pagerank.start == 5);
+    CHECK(pagerank.suffix == '(');
+    const auto algos = completeWord("MATCH (n) call algo.", true, graph, {}).candidates;
+    CHECK(contains(algos, "algo.betweenness"));
+    CHECK(contains(algos, "algo.shortestPath"));
+    CHECK_FALSE(contains(algos, "db.labels"));
+    CHECK(completeWord("CALL db.la", true, graph, {}).candidates == std::vector<std::string>{"db.labels"});
+    // Not after CALL: a property key, as before.
+    CHECK(completeWord("RETURN n.na", false, graph, {}).candidates == std::vector<std::string>{"name"});
+    CHECK(completeWord("RECALL algo.pa", true, graph, {}).candidates.empty());
+    CHECK(completeWord("MATCH p = shortest", true, graph, {}).candidates == std::vector<std::string>{"shortestPath"});
+    CHECK(completeWord("CALL db.labels() YIE", true, graph, {}).candidates == std::vector<std::string>{"YIELD"});
+}
