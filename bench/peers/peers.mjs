@@ -98,6 +98,9 @@ async function kuzuSystem(data) {
     name: 'kuzu',
     version: kuzu.VERSION ?? '0.11.3',
     async load() {
+      // A reload frees the previous database first, so that peak RSS is one graph's.
+      if (conn) await conn.close();
+      if (db) await db.close();
       db = new kuzu.Database(':memory:');
       conn = new kuzu.Connection(db);
       await conn.query('CREATE NODE TABLE Actor(id INT64, labels STRING, name STRING, code STRING, country STRING, PRIMARY KEY (id))');
@@ -130,6 +133,8 @@ async function duckdbSystem(data) {
     name: 'duckdb',
     version: duckdb.version ? duckdb.version() : '?',
     async load() {
+      conn?.closeSync();
+      instance?.closeSync();
       instance = await duckdb.DuckDBInstance.create(':memory:');
       conn = await instance.connect();
       const csv = (file, columns) =>

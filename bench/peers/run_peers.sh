@@ -8,7 +8,8 @@
 # DATA_DIR   actors.csv + events.csv + manifest.txt (gen_events or export_native)
 # SUITE      bench/suites/*.bench; its -PARAM lines give every system the same parameters
 # NEWSGRAPH_LOAD  what newsgraph loads (default dataset:DATA_DIR; icews:PATH for the real files)
-# Environment: RUNS (5), WARMUP (2), LOAD_RUNS (3), MAX_SECONDS (60), OUT (a results folder),
+# Environment: RUNS (5), WARMUP (2), LOAD_RUNS (3), MAX_SECONDS (10: a statement slower than that
+# runs once), OUT (a results folder),
 # SYSTEMS ("newsgraph baseline kuzu duckdb sqlite"), BASELINE_ACTOR (the Q5 actor).
 set -euo pipefail
 
@@ -18,7 +19,7 @@ if [[ $# -lt 3 ]]; then
   exit 2
 fi
 build=$1 data=$2 suite=$3 load=${4:-dataset:$2}
-runs=${RUNS:-5} warmup=${WARMUP:-2} load_runs=${LOAD_RUNS:-3} max_seconds=${MAX_SECONDS:-60}
+runs=${RUNS:-5} warmup=${WARMUP:-2} load_runs=${LOAD_RUNS:-3} max_seconds=${MAX_SECONDS:-10}
 systems=${SYSTEMS:-"newsgraph baseline kuzu duckdb sqlite"}
 out=${OUT:-$(mktemp -d /tmp/newsgraph-peers.XXXXXX)}
 mkdir -p "$out"
