@@ -15,13 +15,64 @@ namespace newsgraph {
 
 namespace aggregatefn {
 
+namespace {
+
+constexpr uint64_t kEmptySlot = UINT64_MAX;
+constexpr size_t kFirstEntitySlots = 64;
+constexpr uint64_t kRelationshipTag = uint64_t{1} << 32U;
+
+uint64_t mixBits(uint64_t value) {
+    // SplitMix64's finalizer: consecutive ids spread over the table.
+    value ^= value >> 30U;
+    value *= 0xBF58476D1CE4E5B9ULL;
+    value ^= value >> 27U;
+    value *= 0x94D049BB133111EBULL;
+    return value ^ (value >> 31U);
+}
+
+} // namespace
+
+bool FilteredAggregate::seenEntity(uint64_t tagged) {
+    if ((entityCount_ + 1) * 2 > entitySlots_.size()) {
+        std::vector<uint64_t> old = std::move(entitySlots_);
+        entitySlots_.assign(std::max(kFirstEntitySlots, old.size() * 2), kEmptySlot);
+        entityCount_ = 0;
+        for (uint64_t value : old) {
+            if (value != kEmptySlot) {
+                seenEntity(value);
+            }
+        }
+    }
+    const size_t mask = entitySlots_.size() - 1;
+    for (size_t at = mixBits(tagged) & mask;; at = (at + 1) & mask) {
+        if (entitySlots_[at] == tagged) {
+            return true;
+        }
+        if (entitySlots_[at] == kEmptySlot) {
+            entitySlots_[at] = tagged;
+            ++entityCount_;
+            return false;
+        }
+    }
+}
+
 void FilteredAggregate::update(const Value& argument, const Value& parameter) {
     checkParameter(parameter);
     if (argument.isNull()) {
         return;
     }
-    if (distinct_ && !seen_.insert(argument).second) {
-        return;
+    if (distinct_) {
+        if (argument.type() == ValueType::Node) {
+            if (seenEntity(argument.asNode().id)) {
+                return;
+            }
+        } else if (argument.type() == ValueType::Relationship) {
+            if (seenEntity(kRelationshipTag | argument.asRelationship().id)) {
+                return;
+            }
+        } else if (!seen_.insert(argument).second) {
+            return;
+        }
     }
     accept(argument, parameter);
 }

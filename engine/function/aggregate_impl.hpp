@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <unordered_set>
+#include <vector>
 
 #include "engine/function/aggregate_functions.hpp"
 #include "engine/function/value_ops.hpp"
@@ -31,8 +32,14 @@ protected:
     virtual void accept(const Value& argument, const Value& parameter) = 0;
 
 private:
+    // Whether a node or relationship was seen before (and records it): an open-addressing set of
+    // tagged ids, so DISTINCT over graph entities allocates per doubling, not per value.
+    bool seenEntity(uint64_t tagged);
+
     bool distinct_;
     std::unordered_set<Value, EquivalenceHash, EquivalenceEqual> seen_;
+    std::vector<uint64_t> entitySlots_; // kEmptySlot where free; the size a power of two
+    size_t entityCount_ = 0;
 };
 
 // aggregate_numeric.cpp.

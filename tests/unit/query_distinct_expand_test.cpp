@@ -57,3 +57,18 @@ TEST_CASE("breadth-first count(DISTINCT x) agrees with path enumeration", "[quer
                    !Catch::Contains("BreadthFirstDistinctExpand"));
     }
 }
+
+TEST_CASE("count(DISTINCT) over nodes and relationships counts each entity once", "[query][aggregate]") {
+    // Enough entities to grow the aggregate's entity set several times; nodes and relationships
+    // with equal ids must not collide.
+    constexpr size_t kNodes = 300;
+    constexpr size_t kRels = 900;
+    newsgraph::Database database = randomGraph(11, kNodes, kRels);
+    CHECK(single(database, "MATCH (a)-[r]->(b) UNWIND [a, b, r, a] AS x RETURN count(DISTINCT x)") ==
+          single(database, "MATCH (a)-[r]->(b) UNWIND [a, b] AS n WITH collect(DISTINCT n) AS ns, count(DISTINCT r) AS rs "
+                           "RETURN size(ns) + rs"));
+    CHECK(single(database, "MATCH (n) UNWIND [n, n] AS x RETURN count(DISTINCT x)") == static_cast<int64_t>(kNodes));
+    CHECK(single(database, "MATCH ()-[r]->() UNWIND [r, r, r] AS x RETURN count(DISTINCT x)") ==
+          static_cast<int64_t>(kRels));
+    CHECK(single(database, "MATCH (n) WITH n LIMIT 5 UNWIND [n, n.k, n.k + 0.0] AS x RETURN count(DISTINCT x)") == 10);
+}

@@ -132,55 +132,69 @@ std::string VarExpand::describe() const {
 // start qualifies for minHops 0, or when a closed trail through it is short enough: the shortest
 // cycle through the start, found from the first hop each node was reached by.
 void VarExpand::reachable(ExecutionContext& context, NodeId start) {
+    constexpr uint32_t kUnreached = UINT32_MAX;
+    constexpr uint32_t kCancelCheckNodes = 4096;
     const Graph& graph = *context.graph;
     const uint64_t limit = maxHops_.value_or(UINT64_MAX);
-    std::unordered_map<NodeId, std::pair<uint64_t, RelId>> seen; // node -> (distance, first relationship)
-    std::vector<NodeId> frontier{start};
-    seen.emplace(start, std::make_pair(0, kInvalidRel));
+    if (depth_.size() < graph.nodeCount()) {
+        depth_.resize(graph.nodeCount(), kUnreached);
+        firstHop_.resize(graph.nodeCount(), kInvalidRel);
+    }
+    // Relationship filters (uniqueness against other pattern relationships, inline properties)
+    // are rare here; without them every relationship the spec's types allow is taken.
+    const bool filtered = !excluded_.empty() || !wantedProperties_.empty();
+    touched_.clear();
+    touched_.push_back(start);
+    depth_[start] = 0;
+    firstHop_[start] = kInvalidRel;
     uint64_t shortestCycle = UINT64_MAX;
-    std::vector<std::pair<RelId, NodeId>> edges;
-    for (uint64_t depth = 0; !frontier.empty(); ++depth) {
-        std::vector<NodeId> next;
-        for (NodeId node : frontier) {
-            const auto [distance, branch] = seen.at(node);
-            collectEdges(graph, node, spec_, edges);
-            for (const auto& [rel, neighbor] : edges) {
-                if (!relAllowed(context, rel)) {
-                    continue;
+    for (size_t head = 0; head < touched_.size(); ++head) {
+        if (head % kCancelCheckNodes == 0) {
+            context.checkCancelled();
+        }
+        const NodeId node = touched_[head];
+        const uint32_t distance = depth_[node];
+        if (distance >= limit) {
+            // Nothing beyond the bound counts, and a cycle closed from here would be longer than it.
+            continue;
+        }
+        const RelId branch = firstHop_[node];
+        collectEdges(graph, node, spec_, edges_);
+        for (const auto& [rel, neighbor] : edges_) {
+            if (filtered && !relAllowed(context, rel)) {
+                continue;
+            }
+            const RelId firstHop = node == start ? rel : branch;
+            if (neighbor == start) {
+                // Back at the start: a closed trail unless it returns over the first relationship.
+                if (rel != firstHop || node == start) {
+                    shortestCycle = std::min<uint64_t>(shortestCycle, distance + 1ULL);
                 }
-                const RelId firstHop = node == start ? rel : branch;
-                if (neighbor == start) {
-                    // Back at the start: a closed trail unless it returns over the first relationship.
-                    if (rel != firstHop || node == start) {
-                        shortestCycle = std::min(shortestCycle, distance + 1);
-                    }
-                    continue;
+                continue;
+            }
+            if (depth_[neighbor] == kUnreached) {
+                if (distance + 1ULL <= limit) {
+                    depth_[neighbor] = distance + 1;
+                    firstHop_[neighbor] = firstHop;
+                    touched_.push_back(neighbor);
                 }
-                auto found = seen.find(neighbor);
-                if (found == seen.end()) {
-                    if (distance + 1 <= limit) {
-                        seen.emplace(neighbor, std::make_pair(distance + 1, firstHop));
-                        next.push_back(neighbor);
-                    }
-                    continue;
-                }
-                if (spec_.bothDirections && found->second.second != firstHop && found->second.first > 0) {
-                    // Two branches meet: a cycle through the start of this length.
-                    shortestCycle = std::min(shortestCycle, distance + found->second.first + 1);
-                }
+                continue;
+            }
+            if (spec_.bothDirections && firstHop_[neighbor] != firstHop && depth_[neighbor] > 0) {
+                // Two branches meet: a cycle through the start of this length.
+                shortestCycle = std::min<uint64_t>(shortestCycle, uint64_t{distance} + depth_[neighbor] + 1);
             }
         }
-        frontier = std::move(next);
-        context.checkCancelled();
     }
     endpoints_.clear();
     if (minHops_ == 0 || (shortestCycle != UINT64_MAX && shortestCycle <= limit)) {
         endpoints_.push_back(start);
     }
-    for (const auto& [node, info] : seen) {
+    for (NodeId node : touched_) {
         if (node != start) {
             endpoints_.push_back(node);
         }
+        depth_[node] = kUnreached;
     }
     std::sort(endpoints_.begin(), endpoints_.end());
 }
@@ -258,19 +272,23 @@ bool VarExpand::produce(ExecutionContext& context, const Chunk& input, size_t ro
         } else if (!labelsMatch(graph, end, spec_.toLabels)) {
             return;
         }
-        std::vector<Value> values;
+        // One scratch row for every emitted row: no allocation per row once it has its width.
+        std::vector<Value>& values = scratch_;
         input.readRow(row, values);
         values.resize(out.width());
-        Value::List rels;
-        rels.reserve(path_.size());
-        for (RelId rel : path_) {
-            rels.emplace_back(RelRef{rel});
+        if (!distinctEndpoints_) {
+            // (In distinct-endpoints mode nothing reads the relationship list: it stays null.)
+            Value::List rels;
+            rels.reserve(path_.size());
+            for (RelId rel : path_) {
+                rels.emplace_back(RelRef{rel});
+            }
+            values[spec_.relSlot] = Value(std::move(rels));
         }
-        values[spec_.relSlot] = Value(std::move(rels));
         if (!spec_.into) {
             values[spec_.toSlot] = Value(NodeRef{end});
         }
-        out.append(std::move(values));
+        out.append(std::span<const Value>(values));
     };
     if (distinctEndpoints_) {
         while (endpointPosition_ < endpoints_.size()) {

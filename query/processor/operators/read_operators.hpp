@@ -119,6 +119,13 @@ private:
     bool distinctEndpoints_ = false;
     std::vector<NodeId> endpoints_;
     size_t endpointPosition_ = 0;
+    // Breadth-first state by node id, kept between rows: only the touched entries are reset, so a
+    // search costs what it visits, not the size of the graph.
+    std::vector<uint32_t> depth_;   // kUnreached when not reached
+    std::vector<RelId> firstHop_;   // the relationship the search left the start by
+    std::vector<NodeId> touched_;
+    std::vector<std::pair<RelId, NodeId>> edges_;
+    std::vector<Value> scratch_;
 };
 
 class Filter final : public RowOperator {
