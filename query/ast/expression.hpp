@@ -100,6 +100,11 @@ struct Expr {
     const ScalarFunction* function = nullptr; // Function: the scalar function called
     int32_t aggregate = -1;                 // an aggregate call: its column after aggregation
     int32_t subplan = -1;                   // PatternPredicate / PatternComprehension / Exists
+    // Property: the key's id once the executor found it in the catalog. Only found ids are kept:
+    // ids never change, but a key unknown now may be created by a write later in the statement.
+    mutable int32_t propertyKey = -1;
+    // LabelCheck: the labels' ids, once every one of them is in the catalog (same reasoning).
+    mutable std::vector<LabelId> labelIds;
 
     Expr();
     Expr(const Expr&) = delete;

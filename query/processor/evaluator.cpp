@@ -19,6 +19,75 @@ QueryError deletedAccess(SourcePosition position) {
                       "the entity was deleted earlier in this query", position);
 }
 
+// A property key's id, looked up once per expression (see Expr::propertyKey); nothing while the
+// catalog does not have it.
+std::optional<PropertyKeyId> cachedKey(const Expr& property, const Graph& graph) {
+    if (property.propertyKey < 0) {
+        const std::optional<PropertyKeyId> key = graph.catalog().findKey(property.name);
+        if (!key) {
+            return std::nullopt;
+        }
+        property.propertyKey = *key;
+    }
+    return static_cast<PropertyKeyId>(property.propertyKey);
+}
+
+// n.key / r.key read as a view into the string pool, for string predicates that need no copy.
+struct StoredString {
+    enum class Kind : uint8_t { Fallback, Null, Text } kind = Kind::Fallback;
+    std::string_view text;
+};
+
+StoredString storedString(const Expr& property, const RowRef& row, ExecutionContext& context) {
+    const Value target = evaluate(*property.children[0], row, context);
+    const Graph& graph = *context.graph;
+    const PropertyColumn* column = nullptr;
+    uint32_t entity = 0;
+    if (target.type() == ValueType::Node && !graph.nodeDeleted(target.asNode().id)) {
+        entity = target.asNode().id;
+        const auto key = cachedKey(property, graph);
+        column = key ? graph.nodeColumn(*key) : nullptr;
+    } else if (target.type() == ValueType::Relationship && !graph.relDeleted(target.asRelationship().id)) {
+        entity = target.asRelationship().id;
+        const auto key = cachedKey(property, graph);
+        column = key ? graph.relColumn(*key) : nullptr;
+    } else {
+        return {};
+    }
+    if (column == nullptr) {
+        return {StoredString::Kind::Null, {}};
+    }
+    const std::optional<size_t> slot = column->slot(entity);
+    if (!slot) {
+        return {StoredString::Kind::Null, {}};
+    }
+    if (column->values().kind() != ColumnKind::String) {
+        return {};
+    }
+    return {StoredString::Kind::Text, graph.strings().get(column->values().strings()[*slot])};
+}
+
+// STARTS WITH / ENDS WITH / CONTAINS with a stored string property on the left, without copying it;
+// nothing when the general path has to decide (other types, deleted entities, computed values).
+std::optional<Value> stringPredicateOnProperty(const Expr& expr, const Value& rhs, const RowRef& row,
+                                               ExecutionContext& context) {
+    if (expr.children[0]->kind != ExprKind::Property || rhs.type() != ValueType::String) {
+        return std::nullopt;
+    }
+    const StoredString lhs = storedString(*expr.children[0], row, context);
+    switch (lhs.kind) {
+    case StoredString::Kind::Fallback: return std::nullopt;
+    case StoredString::Kind::Null: return Value();
+    case StoredString::Kind::Text: break;
+    }
+    const std::string& pattern = rhs.asString();
+    switch (expr.op) {
+    case BinaryOp::StartsWith: return Value(lhs.text.starts_with(pattern));
+    case BinaryOp::EndsWith: return Value(lhs.text.ends_with(pattern));
+    default: return Value(lhs.text.find(pattern) != std::string_view::npos);
+    }
+}
+
 Value binary(const Expr& expr, const RowRef& row, ExecutionContext& context) {
     const BinaryOp op = expr.op;
     // AND / OR decide on one side when they can, so the other side's errors do not matter.
@@ -34,6 +103,16 @@ Value binary(const Expr& expr, const RowRef& row, ExecutionContext& context) {
         }
         const Value rhs = evaluate(*expr.children[1], row, context);
         return op == BinaryOp::And ? logicalAnd(lhs, rhs) : logicalOr(lhs, rhs);
+    }
+    if (op == BinaryOp::StartsWith || op == BinaryOp::EndsWith || op == BinaryOp::Contains) {
+        const Value rhs = evaluate(*expr.children[1], row, context);
+        if (std::optional<Value> fast = stringPredicateOnProperty(expr, rhs, row, context)) {
+            return *fast;
+        }
+        const Value lhs = evaluate(*expr.children[0], row, context);
+        return op == BinaryOp::StartsWith ? startsWith(lhs, rhs)
+               : op == BinaryOp::EndsWith ? endsWith(lhs, rhs)
+                                          : contains(lhs, rhs);
     }
     const Value lhs = evaluate(*expr.children[0], row, context);
     const Value rhs = evaluate(*expr.children[1], row, context);
@@ -231,9 +310,19 @@ Value labelCheck(const Expr& expr, const RowRef& row, ExecutionContext& context)
                         expr.position);
     }
     const Graph& graph = *context.graph;
-    for (const std::string& label : expr.labels) {
-        auto id = graph.catalog().findLabel(label);
-        if (!id || !graph.hasLabel(target.asNode().id, *id)) {
+    if (expr.labelIds.size() != expr.labels.size()) {
+        std::vector<LabelId> ids;
+        for (const std::string& label : expr.labels) {
+            auto id = graph.catalog().findLabel(label);
+            if (!id) {
+                return Value(false); // no node has it (yet)
+            }
+            ids.push_back(*id);
+        }
+        expr.labelIds = std::move(ids);
+    }
+    for (LabelId label : expr.labelIds) {
+        if (!graph.hasLabel(target.asNode().id, label)) {
             return Value(false);
         }
     }
@@ -281,6 +370,26 @@ Value propertyOf(const Value& target, const std::string& key, ExecutionContext& 
     }
 }
 
+// n.key / r.key with the key id looked up once per expression instead of once per row.
+static Value entityProperty(const Expr& expr, const Value& target, ExecutionContext& context) {
+    const Graph& graph = *context.graph;
+    const std::optional<PropertyKeyId> found = cachedKey(expr, graph);
+    if (!found) {
+        return propertyOf(target, expr.name, context, expr.position); // null, or the deleted-entity error
+    }
+    const PropertyKeyId key = *found;
+    if (target.type() == ValueType::Node) {
+        if (graph.nodeDeleted(target.asNode().id)) {
+            throw deletedAccess(expr.position);
+        }
+        return graph.nodeProperty(target.asNode().id, key);
+    }
+    if (graph.relDeleted(target.asRelationship().id)) {
+        throw deletedAccess(expr.position);
+    }
+    return graph.relProperty(target.asRelationship().id, key);
+}
+
 Value evaluate(const Expr& expr, const RowRef& row, ExecutionContext& context) {
     if (expr.aggregate >= 0) {
         return row[static_cast<size_t>(expr.aggregate)];
@@ -302,8 +411,14 @@ Value evaluate(const Expr& expr, const RowRef& row, ExecutionContext& context) {
                 return row[static_cast<size_t>(expr.slot)];
             }
             return context.locals.at(static_cast<size_t>(-2 - expr.slot));
-        case ExprKind::Property:
-            return propertyOf(evaluate(*expr.children[0], row, context), expr.name, context, expr.position);
+        case ExprKind::Property: {
+            const Value target = evaluate(*expr.children[0], row, context);
+            const bool entity = target.type() == ValueType::Node || target.type() == ValueType::Relationship;
+            if (!entity) {
+                return propertyOf(target, expr.name, context, expr.position);
+            }
+            return entityProperty(expr, target, context);
+        }
         case ExprKind::Subscript: {
             const Value target = evaluate(*expr.children[0], row, context);
             const Value index = evaluate(*expr.children[1], row, context);

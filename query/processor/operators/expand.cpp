@@ -42,10 +42,21 @@ void collectEdges(const Graph& graph, NodeId node, const ExpandSpec& spec, std::
     collect(spec.direction, false);
 }
 
-bool labelsMatch(const Graph& graph, NodeId node, const std::vector<std::string>& labels) {
-    for (const std::string& label : labels) {
-        auto id = graph.catalog().findLabel(label);
-        if (!id || !graph.hasLabel(node, *id)) {
+// Label ids are looked up once per spec (ids never change once a label exists).
+bool labelsMatch(const Graph& graph, NodeId node, const ExpandSpec& spec) {
+    if (spec.toLabelIds.size() != spec.toLabels.size()) {
+        std::vector<LabelId> ids;
+        for (const std::string& label : spec.toLabels) {
+            auto id = graph.catalog().findLabel(label);
+            if (!id) {
+                return false;
+            }
+            ids.push_back(*id);
+        }
+        spec.toLabelIds = std::move(ids);
+    }
+    for (LabelId label : spec.toLabelIds) {
+        if (!graph.hasLabel(node, label)) {
             return false;
         }
     }
@@ -104,7 +115,7 @@ bool Expand::produce(ExecutionContext& context, const Chunk& input, size_t row, 
             if (bound.type() != ValueType::Node || bound.asNode().id != neighbor) {
                 continue;
             }
-        } else if (!labelsMatch(graph, neighbor, spec_.toLabels)) {
+        } else if (!labelsMatch(graph, neighbor, spec_)) {
             continue;
         }
         if (usedInRow(spec_, input, row, rel)) {
@@ -269,7 +280,7 @@ bool VarExpand::produce(ExecutionContext& context, const Chunk& input, size_t ro
             if (bound.type() != ValueType::Node || bound.asNode().id != end) {
                 return;
             }
-        } else if (!labelsMatch(graph, end, spec_.toLabels)) {
+        } else if (!labelsMatch(graph, end, spec_)) {
             return;
         }
         // One scratch row for every emitted row: no allocation per row once it has its width.

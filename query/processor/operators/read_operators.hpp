@@ -59,6 +59,7 @@ struct ExpandSpec {
     std::vector<TypeId> types;          // empty: any type
     bool impossible = false;            // a named type that does not exist
     std::vector<std::string> toLabels;  // labels the far node must carry
+    mutable std::vector<LabelId> toLabelIds; // their ids, once all are in the catalog
     std::vector<size_t> distinctFrom;   // relationship slots of the same MATCH it must differ from
     std::vector<size_t> distinctFromLists; // relationship-list slots (variable length) likewise
     std::string describe(const char* name) const;
