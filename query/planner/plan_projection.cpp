@@ -51,6 +51,36 @@ void Planner::planUnwind(Plan& plan, ast::Clause& clause) {
     plan.root = wrap(std::move(plan.root), std::make_unique<Unwind>(clause.expression.get(), slot), plan.scope.width());
 }
 
+namespace {
+
+// After aggregation only the items are in scope: ORDER BY a.name, with a.name a grouping key,
+// means that item's column. Sub-expressions written exactly as a grouping key item are replaced by
+// a reference to its alias (what Neo4j accepts); anything else must be bound as written.
+void referToGroupingKeys(ast::ExprPtr& expr, const ast::Projection& projection) {
+    if (!expr || containsAggregate(*expr)) {
+        if (expr) {
+            for (ast::ExprPtr& child : expr->children) {
+                referToGroupingKeys(child, projection);
+            }
+        }
+        return;
+    }
+    for (const ast::ProjectionItem& item : projection.items) {
+        if (!expr->text.empty() && expr->kind != ExprKind::Variable && expr->kind != ExprKind::Literal &&
+            !containsAggregate(*item.expression) && item.expression->text == expr->text) {
+            auto reference = ast::makeVariable(item.alias, expr->position);
+            reference->text = expr->text;
+            expr = std::move(reference);
+            return;
+        }
+    }
+    for (ast::ExprPtr& child : expr->children) {
+        referToGroupingKeys(child, projection);
+    }
+}
+
+} // namespace
+
 void Planner::planProjection(Plan& plan, ast::Clause& clause, bool isReturn, std::vector<std::string>* columns) {
     ast::Projection& projection = clause.projection;
     // RETURN * / WITH *: every named variable, by name.
@@ -173,7 +203,8 @@ void Planner::planProjection(Plan& plan, ast::Clause& clause, bool isReturn, std
             plan.root = wrap(std::move(plan.root), std::make_unique<Project>(post, postSlots), aggregated.width());
         }
         plan.scope = aggregated;
-        for (const ast::SortItem& sort : projection.order) {
+        for (ast::SortItem& sort : projection.order) {
+            referToGroupingKeys(sort.expression, projection);
             bind(*sort.expression, plan.scope);
         }
     } else {
