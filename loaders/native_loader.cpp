@@ -1,5 +1,7 @@
 #include "loaders/native_loader.hpp"
 
+#include "loaders/name_cache.hpp"
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -209,6 +211,22 @@ void readRelationships(GraphBuilder& builder, const std::string& path, const Loa
         }
     }
     std::vector<Value> values;
+    // Per-file caches for the per-row look-ups (a string key per id would cost a hash of a fresh
+    // std::string per endpoint): node ids by space, types and property keys.
+    NameCache startIds;
+    NameCache endIds;
+    NameCache types;
+    std::vector<std::optional<PropertyKeyId>> keys(file.columns.size());
+    auto findNode = [&](NameCache& cache, const std::string& space, std::string_view id) -> std::optional<NodeId> {
+        if (const uint32_t known = cache.find(id); known != NameCache::kMissing) {
+            return known;
+        }
+        const std::optional<NodeId> node = builder.findExternalId(space, id);
+        if (node) {
+            cache.insert(id, *node);
+        }
+        return node;
+    };
     while (file.reader->next()) {
         ++report.rowsRead;
         if (!checker.check(*file.reader, values)) {
@@ -218,12 +236,12 @@ void readRelationships(GraphBuilder& builder, const std::string& path, const Loa
         const std::string_view startId = trim(fields[startColumn].text);
         const std::string_view endId = trim(fields[endColumn].text);
         const std::string_view type = trim(fields[typeColumn].text);
-        auto start = builder.findExternalId(file.columns[startColumn].idSpace, startId);
+        const std::optional<NodeId> start = findNode(startIds, file.columns[startColumn].idSpace, startId);
         if (!start) {
             checker.reject(*file.reader, fmt::format("unknown start node id '{}'", startId));
             continue;
         }
-        auto end = builder.findExternalId(file.columns[endColumn].idSpace, endId);
+        const std::optional<NodeId> end = findNode(endIds, file.columns[endColumn].idSpace, endId);
         if (!end) {
             checker.reject(*file.reader, fmt::format("unknown end node id '{}'", endId));
             continue;
@@ -232,11 +250,23 @@ void readRelationships(GraphBuilder& builder, const std::string& path, const Loa
             checker.reject(*file.reader, "empty relationship type");
             continue;
         }
+        // Names are interned outside the row's savepoint: a rejected row must not roll back a name
+        // the caches already hold (an unused name left in the catalog is harmless).
+        uint32_t typeId = types.find(type);
+        if (typeId == NameCache::kMissing) {
+            typeId = builder.catalog().internType(type);
+            types.insert(type, typeId);
+        }
+        for (size_t i = 0; i < file.columns.size(); ++i) {
+            if (file.columns[i].role == ColumnRole::Property && !values[i].isNull() && !keys[i]) {
+                keys[i] = builder.catalog().internKey(file.columns[i].name);
+            }
+        }
         applyRow(builder, checker, *file.reader, [&] {
-            const RelId rel = builder.addRelationship(*start, builder.catalog().internType(type), *end);
+            const RelId rel = builder.addRelationship(*start, static_cast<TypeId>(typeId), *end);
             for (size_t i = 0; i < file.columns.size(); ++i) {
                 if (file.columns[i].role == ColumnRole::Property && !values[i].isNull()) {
-                    builder.setRelProperty(rel, file.columns[i].name, values[i]);
+                    builder.setRelProperty(rel, *keys[i], values[i]);
                 }
             }
             ++report.relsCreated;
