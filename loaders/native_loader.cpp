@@ -217,6 +217,9 @@ void readRelationships(GraphBuilder& builder, const std::string& path, const Loa
     NameCache endIds;
     NameCache types;
     std::vector<std::optional<PropertyKeyId>> keys(file.columns.size());
+    // String values by column: codes and names repeat, so each distinct one is checked and
+    // interned once and then set by its pool id.
+    std::vector<NameCache> strings(file.columns.size());
     auto findNode = [&](NameCache& cache, const std::string& space, std::string_view id) -> std::optional<NodeId> {
         if (const uint32_t known = cache.find(id); known != NameCache::kMissing) {
             return known;
@@ -262,10 +265,27 @@ void readRelationships(GraphBuilder& builder, const std::string& path, const Loa
                 keys[i] = builder.catalog().internKey(file.columns[i].name);
             }
         }
+        auto internedString = [&](size_t column) -> std::optional<InternedString> {
+            if (values[column].type() != ValueType::String) {
+                return std::nullopt;
+            }
+            const std::string& text = values[column].asString();
+            if (const uint32_t known = strings[column].find(text); known != NameCache::kMissing) {
+                return InternedString{known};
+            }
+            const InternedString interned = builder.internString(text);
+            strings[column].insert(text, interned.id);
+            return interned;
+        };
         applyRow(builder, checker, *file.reader, [&] {
             const RelId rel = builder.addRelationship(*start, static_cast<TypeId>(typeId), *end);
             for (size_t i = 0; i < file.columns.size(); ++i) {
-                if (file.columns[i].role == ColumnRole::Property && !values[i].isNull()) {
+                if (file.columns[i].role != ColumnRole::Property || values[i].isNull()) {
+                    continue;
+                }
+                if (const std::optional<InternedString> text = internedString(i)) {
+                    builder.setRelProperty(rel, *keys[i], *text);
+                } else {
                     builder.setRelProperty(rel, *keys[i], values[i]);
                 }
             }
