@@ -1,8 +1,11 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "engine/function/aggregate_functions.hpp"
 #include "engine/function/scalar_functions.hpp"
 #include "query/planner/planner_impl.hpp"
+#include "query/processor/evaluator.hpp"
 
 namespace newsgraph {
 
@@ -64,6 +67,34 @@ bool containsAggregate(const Expr& expr) {
 ast::Expr* Planner::synthesize(ast::ExprPtr expr) {
     prepared_.synthesized.push_back(std::move(expr));
     return prepared_.synthesized.back().get();
+}
+
+// A scalar function of literals (date('2018-03-01'), toUpper('x')) is computed once here instead
+// of once per row. rand() stays a call, range() too (its list could be huge); a call that fails is
+// left to fail at run time, where the error belongs.
+void Planner::foldConstantCall(Expr& expr) const {
+    if (expr.function == nullptr || expr.name == "rand" || expr.name == "range" ||
+        !std::all_of(expr.children.begin(), expr.children.end(),
+                     [](const ast::ExprPtr& child) { return child && child->kind == ExprKind::Literal; })) {
+        return;
+    }
+    ExecutionContext context;
+    context.graph = &graph_;
+    context.parameters = &parameters_;
+    const std::vector<Value> noRow;
+    Value folded;
+    try {
+        folded = evaluate(expr, RowRef{nullptr, 0, &noRow}, context);
+    } catch (const std::exception&) {
+        return;
+    }
+    if (folded.type() == ValueType::List || folded.type() == ValueType::Map) {
+        return; // a literal is copied each time it is read: a big range() would cost more, not less
+    }
+    expr.kind = ExprKind::Literal;
+    expr.value = std::move(folded);
+    expr.children.clear();
+    expr.function = nullptr;
 }
 
 void Planner::bind(Expr& expr, const Scope& scope, ExprContext context, bool inAggregate) {
@@ -159,6 +190,7 @@ void Planner::bind(Expr& expr, const Scope& scope, ExprContext context, bool inA
         }
         expr.function = function;
         bindChildren(inAggregate);
+        foldConstantCall(expr);
         return;
     }
     case ExprKind::ListComprehension:

@@ -64,6 +64,7 @@ private:
 
     // Expressions.
     void bind(ast::Expr& expr, const Scope& scope, ExprContext context = ExprContext::Plain, bool inAggregate = false);
+    void foldConstantCall(ast::Expr& expr) const;
     void bindPatternExpression(ast::Expr& expr, const Scope& scope);
     void addFilter(Plan& plan, ast::Expr* predicate);
     ast::Expr* synthesize(ast::ExprPtr expr);
