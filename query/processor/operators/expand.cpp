@@ -102,9 +102,20 @@ void Expand::startRow(ExecutionContext& context, const Chunk& input, size_t row)
     collectEdges(*context.graph, from.asNode().id, spec_, edges_);
 }
 
+std::string Expand::describe() const {
+    std::string out = spec_.describe("Expand");
+    for (const ast::Expr* predicate : predicates_) {
+        out += fmt::format(" where {}", predicate->text);
+    }
+    return out;
+}
+
 bool Expand::produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) {
     const Graph& graph = *context.graph;
-    std::vector<Value> values;
+    // The input row once per call; each candidate only overwrites the relationship and end node.
+    std::vector<Value>& values = scratch_;
+    input.readRow(row, values);
+    values.resize(out.width());
     while (position_ < edges_.size()) {
         if (out.full()) {
             return false;
@@ -121,13 +132,17 @@ bool Expand::produce(ExecutionContext& context, const Chunk& input, size_t row, 
         if (usedInRow(spec_, input, row, rel)) {
             continue;
         }
-        input.readRow(row, values);
-        values.resize(out.width());
         values[spec_.relSlot] = Value(RelRef{rel});
         if (!spec_.into) {
             values[spec_.toSlot] = Value(NodeRef{neighbor});
         }
-        out.append(std::move(values));
+        const RowRef candidate{nullptr, 0, &values};
+        if (!std::all_of(predicates_.begin(), predicates_.end(), [&](const ast::Expr* predicate) {
+                return evaluatePredicate(*predicate, candidate, context);
+            })) {
+            continue;
+        }
+        out.append(std::span<const Value>(values));
     }
     return true;
 }

@@ -69,7 +69,10 @@ struct ExpandSpec {
 class Expand final : public RowOperator {
 public:
     explicit Expand(ExpandSpec spec) : spec_(std::move(spec)) {}
-    std::string describe() const override { return spec_.describe("Expand"); }
+    std::string describe() const override;
+    // A WHERE conjunct over the row this expansion makes, checked before the row is copied out
+    // (what a Filter right above would do, without materializing the rows it drops).
+    void addPredicate(const ast::Expr* predicate) { predicates_.push_back(predicate); }
 
 protected:
     void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
@@ -77,7 +80,9 @@ protected:
 
 private:
     ExpandSpec spec_;
+    std::vector<const ast::Expr*> predicates_;
     std::vector<std::pair<RelId, NodeId>> edges_;
+    std::vector<Value> scratch_;
     size_t position_ = 0;
 };
 
