@@ -91,6 +91,9 @@ std::unique_ptr<Operator> Planner::planSingleQuery(ast::SingleQuery& query, std:
     if (auto factorized = planTwoHopCount(query, graph_, columns)) {
         return factorized;
     }
+    if (auto reach = planReachCount(query, columns)) {
+        return reach;
+    }
     Plan plan;
     auto start = std::make_unique<ArgumentOperator>();
     start->setOutputWidth(0);

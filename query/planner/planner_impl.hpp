@@ -56,6 +56,8 @@ private:
     size_t planStartNode(Plan& plan, ast::NodePattern& node);
     // shortestPath(...) / allShortestPaths(...): both ends planned as start nodes, then the search.
     void planShortestPath(Plan& plan, ast::PatternPart& part);
+    // `MATCH (a ...)-[*..k]->(x) RETURN count(DISTINCT x)` as one ReachCount; null for other shapes.
+    std::unique_ptr<Operator> planReachCount(ast::SingleQuery& query, std::vector<std::string>& columns);
     void addNodeFilters(Plan& plan, ast::NodePattern& node, size_t slot, size_t firstLabel, bool skipIndexedKey,
                         const std::string& indexedKey);
     void addPropertyFilters(Plan& plan, ast::Expr* properties, size_t slot, VarKind kind, const std::string& skipKey);

@@ -42,6 +42,8 @@ void collectEdges(const Graph& graph, NodeId node, const ExpandSpec& spec, std::
     collect(spec.direction, false);
 }
 
+constexpr uint32_t kBitsPerWord = 64;
+
 // Label ids are looked up once per spec (ids never change once a label exists).
 bool labelsMatch(const Graph& graph, NodeId node, const ExpandSpec& spec) {
     if (spec.toLabelIds.size() != spec.toLabels.size()) {
@@ -157,7 +159,7 @@ std::string VarExpand::describe() const {
 // breadth-first distance is at most maxHops (a shortest path never repeats a relationship); the
 // start qualifies for minHops 0, or when a closed trail through it is short enough: the shortest
 // cycle through the start, found from the first hop each node was reached by.
-void VarExpand::reachable(ExecutionContext& context, NodeId start) {
+void VarExpand::reachable(ExecutionContext& context, NodeId start, bool sorted) {
     constexpr uint32_t kUnreached = UINT32_MAX;
     constexpr uint32_t kCancelCheckNodes = 4096;
     const Graph& graph = *context.graph;
@@ -222,7 +224,9 @@ void VarExpand::reachable(ExecutionContext& context, NodeId start) {
         }
         depth_[node] = kUnreached;
     }
-    std::sort(endpoints_.begin(), endpoints_.end());
+    if (sorted) {
+        std::sort(endpoints_.begin(), endpoints_.end());
+    }
 }
 
 bool VarExpand::relAllowed(ExecutionContext& context, RelId rel) const {
@@ -356,6 +360,49 @@ bool VarExpand::produce(ExecutionContext& context, const Chunk& input, size_t ro
         pushFrame(context, neighbor);
         context.checkCancelled();
     }
+    return true;
+}
+
+void ReachCount::open(ExecutionContext& context) {
+    Operator::open(context);
+    done_ = false;
+}
+
+std::string ReachCount::describe() const {
+    return spec_.describe("ReachCount") +
+           fmt::format(" *{}..{}", minHops_, maxHops_ ? std::to_string(*maxHops_) : std::string());
+}
+
+bool ReachCount::next(ExecutionContext& context, Chunk& out) {
+    out.reset(outputWidth());
+    if (done_) {
+        return false;
+    }
+    done_ = true;
+    const Graph& graph = *context.graph;
+    std::vector<uint64_t> counted((graph.nodeCount() + kBitsPerWord - 1) / kBitsPerWord, 0);
+    int64_t count = 0;
+    Chunk input;
+    while (child()->next(context, input)) {
+        context.checkCancelled();
+        for (size_t row = 0; row < input.rows(); ++row) {
+            const Value& start = input.at(spec_.fromSlot, row);
+            if (start.type() != ValueType::Node) {
+                continue;
+            }
+            for (NodeId end : expand_.reach(context, start.asNode().id)) {
+                uint64_t& word = counted[end / kBitsPerWord];
+                const uint64_t bit = uint64_t{1} << (end % kBitsPerWord);
+                if ((word & bit) == 0 && labelsMatch(graph, end, spec_)) {
+                    word |= bit;
+                    ++count;
+                }
+            }
+        }
+    }
+    std::vector<Value> row(outputWidth());
+    row[0] = Value(count);
+    out.append(std::move(row));
     return true;
 }
 

@@ -98,6 +98,12 @@ public:
     // path: the planner sets this when only DISTINCT end nodes matter (count(DISTINCT x)).
     void setDistinctEndpoints() { distinctEndpoints_ = true; }
     static bool supportsDistinctEndpoints(uint64_t minHops) { return minHops <= 1; }
+    // The distinct end nodes reachable from `start` (breadth first, as in distinct-endpoints mode;
+    // labels not checked), in no particular order; valid until the next call. For ReachCount.
+    const std::vector<NodeId>& reach(ExecutionContext& context, NodeId start) {
+        reachable(context, start, false);
+        return endpoints_;
+    }
 
 protected:
     void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
@@ -111,7 +117,7 @@ private:
     };
     void pushFrame(ExecutionContext& context, NodeId node);
     bool relAllowed(ExecutionContext& context, RelId rel) const;
-    void reachable(ExecutionContext& context, NodeId start);
+    void reachable(ExecutionContext& context, NodeId start, bool sorted = true);
 
     ExpandSpec spec_;
     uint64_t minHops_;
@@ -132,6 +138,24 @@ private:
     std::vector<NodeId> touched_;
     std::vector<std::pair<RelId, NodeId>> edges_;
     std::vector<Value> scratch_;
+};
+
+// count(DISTINCT x) of MATCH (a ...)-[:T*0|1..k]->(x): the end nodes reachable from every input
+// row's start node, counted in a bitmap, one output row -- no row per end node.
+class ReachCount final : public Operator {
+public:
+    ReachCount(ExpandSpec spec, uint64_t minHops, std::optional<uint64_t> maxHops)
+        : spec_(spec), expand_(std::move(spec), minHops, maxHops, nullptr), minHops_(minHops), maxHops_(maxHops) {}
+    void open(ExecutionContext& context) override;
+    bool next(ExecutionContext& context, Chunk& out) override;
+    std::string describe() const override;
+
+private:
+    ExpandSpec spec_;
+    VarExpand expand_; // its breadth-first search, called directly
+    uint64_t minHops_;
+    std::optional<uint64_t> maxHops_;
+    bool done_ = false;
 };
 
 class Filter final : public RowOperator {
