@@ -20,6 +20,7 @@
 
 #include <fmt/format.h>
 
+#include "bench/arguments.hpp"
 #include "engine/algo/algo.hpp"
 #include "engine/algo/projection.hpp"
 #include "engine/storage/graph.hpp"
@@ -123,14 +124,9 @@ void writeValues(const std::vector<T>& values, const fs::path& file) {
 
 Options parseOptions(int argc, char** argv) {
     Options options;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 >= argc) {
-                throw std::runtime_error(arg + " needs a value");
-            }
-            return argv[++i];
-        };
+    for (newsgraph::bench::Arguments<std::runtime_error> args(argc, argv); args.next();) {
+        const std::string& arg = args.current();
+        const auto value = [&] { return args.value(); };
         if (arg == "--runs") {
             options.runs = std::max(1, std::stoi(value()));
         } else if (arg == "--datasets") {

@@ -22,6 +22,7 @@
 
 #include <fmt/format.h>
 
+#include "bench/arguments.hpp"
 #include "bench/bench_support.hpp"
 #include "engine/storage/graph.hpp"
 
@@ -209,14 +210,9 @@ void time(const std::string& name, const Options& options, Body body) {
 
 Options parseOptions(int argc, char** argv) {
     Options options;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        const auto value = [&]() -> std::string {
-            if (i + 1 >= argc) {
-                throw UsageError(arg + " needs a value");
-            }
-            return argv[++i];
-        };
+    for (newsgraph::bench::Arguments<UsageError> args(argc, argv); args.next();) {
+        const std::string& arg = args.current();
+        const auto value = [&] { return args.value(); };
         if (arg == "--load") {
             options.loads.push_back(value());
         } else if (arg == "--actor") {

@@ -34,6 +34,7 @@
 
 #include <fmt/format.h>
 
+#include "bench/arguments.hpp"
 #include "engine/common/date.hpp"
 #include "loaders/cameo.hpp"
 
@@ -313,14 +314,9 @@ uint64_t parseCount(const std::string& flag, const std::string& text) {
 
 Options parseOptions(int argc, char** argv) {
     Options options;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        const auto value = [&]() -> std::string {
-            if (i + 1 >= argc) {
-                throw UsageError(arg + " needs a value");
-            }
-            return argv[++i];
-        };
+    for (newsgraph::bench::Arguments<UsageError> args(argc, argv); args.next();) {
+        const std::string& arg = args.current();
+        const auto value = [&] { return args.value(); };
         if (arg == "--events") {
             options.events = parseCount(arg, value());
         } else if (arg == "--actors") {

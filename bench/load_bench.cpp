@@ -26,6 +26,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench/arguments.hpp"
 #include "engine/storage/graph.hpp"
 #include "engine/storage/graph_builder.hpp"
 #include "loaders/loader.hpp"
@@ -196,14 +197,9 @@ void runInChild(const Benchmark& benchmark, int runs) {
 
 Options parseOptions(int argc, char** argv) {
     Options options;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 >= argc) {
-                throw std::runtime_error(arg + " needs a value");
-            }
-            return argv[++i];
-        };
+    for (newsgraph::bench::Arguments<std::runtime_error> args(argc, argv); args.next();) {
+        const std::string& arg = args.current();
+        const auto value = [&] { return args.value(); };
         if (arg == "--runs") {
             options.runs = std::max(1, std::stoi(value()));
         } else if (arg == "--datasets") {

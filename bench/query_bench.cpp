@@ -25,6 +25,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "bench/arguments.hpp"
 #include "bench/bench_support.hpp"
 #include "bench/suite.hpp"
 #include "query/database.hpp"
@@ -100,14 +101,9 @@ int parsePositive(const std::string& flag, const std::string& text, int minimum)
 
 Options parseOptions(int argc, char** argv) {
     Options options;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        const auto value = [&]() -> std::string {
-            if (i + 1 >= argc) {
-                throw UsageError(arg + " needs a value");
-            }
-            return argv[++i];
-        };
+    for (newsgraph::bench::Arguments<UsageError> args(argc, argv); args.next();) {
+        const std::string& arg = args.current();
+        const auto value = [&] { return args.value(); };
         if (arg == "--load") {
             options.loads.push_back(value());
         } else if (arg == "--suite") {

@@ -42,13 +42,19 @@ Rows perNodeRows(const Graph& graph, const std::vector<T>& values) {
     return rows;
 }
 
-class ScoreProcedure final : public Procedure {
+// A whole-graph algorithm yielding one value per node: (node, score) for a double result,
+// (node, component) for a component or community id.
+template <typename T>
+class PerNodeProcedure final : public Procedure {
 public:
-    using Algorithm = std::function<std::vector<double>(const Graph&, const algo::AlgoConfig&)>;
-    ScoreProcedure(std::string name, std::string description, algo::EdgeDirection defaultDirection, Algorithm algorithm)
+    using Algorithm = std::function<std::vector<T>(const Graph&, const algo::AlgoConfig&)>;
+    PerNodeProcedure(std::string name, std::string description, algo::EdgeDirection defaultDirection,
+                     Algorithm algorithm)
         : Procedure({std::move(name),
                      {configInput()},
-                     {{"node", ProcedureType::Node, {}}, {"score", ProcedureType::Float, {}}},
+                     {{"node", ProcedureType::Node, {}},
+                      std::is_floating_point_v<T> ? ProcedureField{"score", ProcedureType::Float, {}}
+                                                  : ProcedureField{"component", ProcedureType::Integer, {}}},
                      std::move(description)}),
           defaultDirection_(defaultDirection), algorithm_(std::move(algorithm)) {}
     Rows call(const ProcedureContext& context, const std::vector<Value>& arguments) const override {
@@ -61,25 +67,8 @@ private:
     Algorithm algorithm_;
 };
 
-class ComponentProcedure final : public Procedure {
-public:
-    using Algorithm = std::function<std::vector<uint32_t>(const Graph&, const algo::AlgoConfig&)>;
-    ComponentProcedure(std::string name, std::string description, algo::EdgeDirection defaultDirection,
-                       Algorithm algorithm)
-        : Procedure({std::move(name),
-                     {configInput()},
-                     {{"node", ProcedureType::Node, {}}, {"component", ProcedureType::Integer, {}}},
-                     std::move(description)}),
-          defaultDirection_(defaultDirection), algorithm_(std::move(algorithm)) {}
-    Rows call(const ProcedureContext& context, const std::vector<Value>& arguments) const override {
-        const algo::AlgoConfig config = configOf(signature(), context, arguments.at(0), defaultDirection_);
-        return perNodeRows(context.graph, algorithm_(context.graph, config));
-    }
-
-private:
-    algo::EdgeDirection defaultDirection_;
-    Algorithm algorithm_;
-};
+using ScoreProcedure = PerNodeProcedure<double>;
+using ComponentProcedure = PerNodeProcedure<uint32_t>;
 
 // algo.shortestPath(source, target, config) :: (path, cost): one cheapest path, none if unreachable.
 class ShortestPathProcedure final : public Procedure {
