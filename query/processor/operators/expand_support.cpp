@@ -1,0 +1,56 @@
+#include "query/processor/operators/expand_support.hpp"
+
+namespace newsgraph {
+
+void collectEdges(const Graph& graph, NodeId node, const ExpandSpec& spec, std::vector<std::pair<RelId, NodeId>>& out) {
+    out.clear();
+    if (spec.impossible || node >= graph.nodeCount() || graph.nodeDeleted(node)) {
+        return;
+    }
+    auto collect = [&](Direction direction, bool skipLoops) {
+        auto add = [&](const Adjacency& edges) {
+            for (uint32_t i = 0; i < edges.size; ++i) {
+                if (skipLoops && edges.neighbor(i) == node) {
+                    continue;
+                }
+                out.emplace_back(edges.rel(i), edges.neighbor(i));
+            }
+        };
+        if (spec.types.empty()) {
+            add(graph.adjacency(node, direction));
+            return;
+        }
+        for (TypeId type : spec.types) {
+            add(graph.adjacency(node, direction, type));
+        }
+    };
+    if (spec.bothDirections) {
+        collect(Direction::Out, false);
+        collect(Direction::In, true); // a self-loop was already seen going out
+        return;
+    }
+    collect(spec.direction, false);
+}
+
+// Label ids are looked up once per spec: ids never change once a label exists.
+bool labelsMatch(const Graph& graph, NodeId node, const ExpandSpec& spec) {
+    if (spec.toLabelIds.size() != spec.toLabels.size()) {
+        std::vector<LabelId> ids;
+        for (const std::string& label : spec.toLabels) {
+            auto id = graph.catalog().findLabel(label);
+            if (!id) {
+                return false;
+            }
+            ids.push_back(*id);
+        }
+        spec.toLabelIds = std::move(ids);
+    }
+    for (LabelId label : spec.toLabelIds) {
+        if (!graph.hasLabel(node, label)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace newsgraph
