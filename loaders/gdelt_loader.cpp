@@ -316,7 +316,9 @@ private:
             reject(line, fmt::format("expected {} comma-separated fields, found {}", layout->columns, fields.size()));
             return;
         }
-        if (!isAscii(raw) || csv != nullptr) {
+        // An ASCII line is valid UTF-8 in every field; a multi-line CSV record has no single raw line
+        // (raw is empty) and is checked field by field.
+        if (raw.empty() || !isAscii(raw)) {
             if (const size_t bad = firstInvalidUtf8Field(fields)) {
                 reject(line, fmt::format("invalid UTF-8 in field {}", bad));
                 return;

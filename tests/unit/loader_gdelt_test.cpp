@@ -8,6 +8,7 @@
 #include "engine/storage/graph_builder.hpp"
 #include "loaders/loader.hpp"
 #include "loaders/news_loaders.hpp"
+#include "loaders/record_reader.hpp"
 #include "test_gzip.hpp"
 #include "loader_test_support.hpp"
 #include "test_support.hpp"
@@ -254,4 +255,39 @@ TEST_CASE("gdelt: registered as a loader format", "[loader][gdelt]") {
     const auto standIn = builder.resolve(*builder.catalog().findLabel("StandIn"), "gdelt:no-actor");
     REQUIRE(standIn.has_value());
     CHECK(nodeValue(builder, *standIn, "rows") == Value(int64_t{2}));
+}
+
+TEST_CASE("gdelt: invalid UTF-8 in the CSV variant, on one line and in a multi-line quoted field", "[loader][gdelt]") {
+    REQUIRE_SHARED("gdelt_v1_events/westafrica_conflict_1979_1997/1985.csv.gz");
+    // The real header and first row of the West Africa extract, then two broken copies of the row.
+    std::string header;
+    std::string good;
+    {
+        newsgraph::LineReader lines(shared("gdelt_v1_events/westafrica_conflict_1979_1997/1985.csv.gz"));
+        std::string_view line;
+        REQUIRE(lines.next(line));
+        header = std::string(line);
+        REQUIRE(lines.next(line));
+        good = std::string(line);
+    }
+    auto withPlace = [&](const std::string& id, const std::string& place) {
+        std::string row = good;
+        row.replace(0, row.find(','), id);
+        const std::string original = "\"Illela, Tahoua, Niger\"";
+        row.replace(row.find(original), original.size(), "\"" + place + "\"");
+        return row;
+    };
+    TempDir dir;
+    const std::string path = dir.write("bad_utf8.csv", header + "\n" + good + "\n" + withPlace("9000001", "Ill\xff" "ela") + "\n" +
+                                                            withPlace("9000002", "Illela,\nTah\xc3" "oua") + "\n");
+    GraphBuilder builder;
+    LoadReport report;
+    GdeltStats stats;
+    newsgraph::loadGdelt(builder, path, kLenient, report, stats);
+    CHECK(stats.events == 1);
+    CHECK(report.rejected == 2);
+    REQUIRE(report.rejects.size() == 2);
+    CHECK_THAT(report.rejects[0].reason, Catch::Contains("invalid UTF-8 in field"));
+    CHECK_THAT(report.rejects[1].reason, Catch::Contains("invalid UTF-8 in field"));
+    CHECK(report.rejects[0].line == 3);
 }
