@@ -1,5 +1,7 @@
 #include "query/processor/evaluator.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "engine/function/scalar_functions.hpp"
@@ -309,24 +311,7 @@ Value labelCheck(const Expr& expr, const RowRef& row, ExecutionContext& context)
         throw typeError("InvalidArgumentType", fmt::format("a label check needs a node, got {}", valueTypeName(target.type())),
                         expr.position);
     }
-    const Graph& graph = *context.graph;
-    if (expr.labelIds.size() != expr.labels.size()) {
-        std::vector<LabelId> ids;
-        for (const std::string& label : expr.labels) {
-            auto id = graph.catalog().findLabel(label);
-            if (!id) {
-                return Value(false); // no node has it (yet)
-            }
-            ids.push_back(*id);
-        }
-        expr.labelIds = std::move(ids);
-    }
-    for (LabelId label : expr.labelIds) {
-        if (!graph.hasLabel(target.asNode().id, label)) {
-            return Value(false);
-        }
-    }
-    return Value(true);
+    return Value(hasLabels(*context.graph, target.asNode().id, expr.labels, expr.labelIds));
 }
 
 Value function(const Expr& expr, const RowRef& row, ExecutionContext& context) {
@@ -346,6 +331,21 @@ Value function(const Expr& expr, const RowRef& row, ExecutionContext& context) {
 }
 
 } // namespace
+
+bool hasLabels(const Graph& graph, NodeId node, const std::vector<std::string>& names, std::vector<LabelId>& ids) {
+    if (ids.size() != names.size()) {
+        std::vector<LabelId> found;
+        for (const std::string& name : names) {
+            const std::optional<LabelId> id = graph.catalog().findLabel(name);
+            if (!id) {
+                return false; // no node has it (yet)
+            }
+            found.push_back(*id);
+        }
+        ids = std::move(found);
+    }
+    return std::all_of(ids.begin(), ids.end(), [&](LabelId label) { return graph.hasLabel(node, label); });
+}
 
 Value propertyOf(const Value& target, const std::string& key, ExecutionContext& context, SourcePosition position) {
     switch (target.type()) {

@@ -12,6 +12,10 @@ Value evaluate(const ast::Expr& expr, const RowRef& row, ExecutionContext& conte
 // WHERE semantics: only true passes (null and false do not).
 bool evaluatePredicate(const ast::Expr& expr, const RowRef& row, ExecutionContext& context);
 
+// Whether `node` carries every label in `names`. `ids` caches their ids: filled once all of them
+// are in the catalog (ids never change, but a missing label may be created later in a statement).
+bool hasLabels(const Graph& graph, NodeId node, const std::vector<std::string>& names, std::vector<LabelId>& ids);
+
 // A property of a node, relationship or map value; null for null; TypeError otherwise.
 Value propertyOf(const Value& target, const std::string& key, ExecutionContext& context, SourcePosition position);
 

@@ -32,25 +32,4 @@ void collectEdges(const Graph& graph, NodeId node, const ExpandSpec& spec, std::
     collect(spec.direction, false);
 }
 
-// Label ids are looked up once per spec: ids never change once a label exists.
-bool labelsMatch(const Graph& graph, NodeId node, const ExpandSpec& spec) {
-    if (spec.toLabelIds.size() != spec.toLabels.size()) {
-        std::vector<LabelId> ids;
-        for (const std::string& label : spec.toLabels) {
-            auto id = graph.catalog().findLabel(label);
-            if (!id) {
-                return false;
-            }
-            ids.push_back(*id);
-        }
-        spec.toLabelIds = std::move(ids);
-    }
-    for (LabelId label : spec.toLabelIds) {
-        if (!graph.hasLabel(node, label)) {
-            return false;
-        }
-    }
-    return true;
-}
-
 } // namespace newsgraph
