@@ -9,25 +9,14 @@
 namespace newsgraph {
 
 std::unique_ptr<Operator> Planner::planReachCount(ast::SingleQuery& query, std::vector<std::string>& columns) {
-    if (query.clauses.size() != 2) {
+    const ast::Expr* item = singleMatchReturnItem(query);
+    if (item == nullptr || query.clauses[0].where) {
         return nullptr;
     }
-    ast::Clause& match = query.clauses[0];
-    const ast::Clause& ret = query.clauses[1];
-    if (match.kind != ast::ClauseKind::Match || match.optional || match.where || match.pattern.size() != 1 ||
-        ret.kind != ast::ClauseKind::Return) {
-        return nullptr;
-    }
-    const ast::Projection& projection = ret.projection;
-    if (projection.distinct || projection.star || projection.items.size() != 1 || !projection.order.empty() ||
-        projection.skip || projection.limit) {
-        return nullptr;
-    }
-    const ast::Expr& count = *projection.items[0].expression;
-    ast::PatternPart& part = match.pattern.front();
+    const ast::Expr& count = *item;
+    ast::PatternPart& part = query.clauses[0].pattern.front();
     if (count.kind != ast::ExprKind::Function || !count.distinct || count.children.size() != 1 ||
-        count.children[0]->kind != ast::ExprKind::Variable || part.shortest != ast::ShortestKind::None ||
-        !part.pathVariable.empty() || part.rels.size() != 1) {
+        count.children[0]->kind != ast::ExprKind::Variable || part.rels.size() != 1) {
         return nullptr;
     }
     std::string lowered = count.name;
@@ -55,7 +44,7 @@ std::unique_ptr<Operator> Planner::planReachCount(ast::SingleQuery& query, std::
     }
     spec.impossible = !rel.types.empty() && spec.types.empty();
     spec.toLabels = end.labels;
-    columns = {projection.items[0].alias};
+    columns = {query.clauses[1].projection.items[0].alias};
     auto reach = std::make_unique<ReachCount>(std::move(spec), rel.minHops, rel.maxHops);
     reach->addChild(std::move(plan.root));
     reach->setOutputWidth(1);

@@ -41,23 +41,13 @@ ast::BinaryOp flipped(ast::BinaryOp op) {
 
 std::unique_ptr<Operator> planTwoHopCount(const ast::SingleQuery& query, const Graph& graph,
                                           std::vector<std::string>& columns) {
-    if (query.clauses.size() != 2) {
+    const ast::Expr* item = singleMatchReturnItem(query);
+    if (item == nullptr || item->kind != ast::ExprKind::CountStar) {
         return nullptr;
     }
     const ast::Clause& match = query.clauses[0];
-    const ast::Clause& ret = query.clauses[1];
-    if (match.kind != ast::ClauseKind::Match || match.optional || match.pattern.size() != 1 ||
-        ret.kind != ast::ClauseKind::Return) {
-        return nullptr;
-    }
-    const ast::Projection& projection = ret.projection;
-    if (projection.distinct || projection.star || projection.items.size() != 1 || !projection.order.empty() ||
-        projection.skip || projection.limit || projection.items[0].expression->kind != ast::ExprKind::CountStar) {
-        return nullptr;
-    }
     const ast::PatternPart& part = match.pattern.front();
-    if (part.shortest != ast::ShortestKind::None || !part.pathVariable.empty() || part.rels.size() != 2 ||
-        !isPlainRel(part.rels[0]) || !isPlainRel(part.rels[1])) {
+    if (part.rels.size() != 2 || !isPlainRel(part.rels[0]) || !isPlainRel(part.rels[1])) {
         return nullptr;
     }
     // Every named variable distinct: a repeated one is a join condition this plan does not check.
@@ -142,7 +132,7 @@ std::unique_ptr<Operator> planTwoHopCount(const ast::SingleQuery& query, const G
         }
         spec.text = fmt::format("{}.{} {} {}.{}", r1, lhs->second, ast::binaryOpText(op), r2, rhs->second);
     }
-    columns = {projection.items[0].alias};
+    columns = {query.clauses[1].projection.items[0].alias};
     auto count = std::make_unique<TwoHopCount>(std::move(spec));
     count->setOutputWidth(1);
     return count;

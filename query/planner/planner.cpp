@@ -79,6 +79,26 @@ bool endsWithCall(const ast::SingleQuery& query) {
 
 } // namespace
 
+const ast::Expr* singleMatchReturnItem(const ast::SingleQuery& query) {
+    if (query.clauses.size() != 2) {
+        return nullptr;
+    }
+    const ast::Clause& match = query.clauses[0];
+    const ast::Clause& ret = query.clauses[1];
+    if (match.kind != ast::ClauseKind::Match || match.optional || match.pattern.size() != 1 ||
+        ret.kind != ast::ClauseKind::Return) {
+        return nullptr;
+    }
+    const ast::PatternPart& part = match.pattern.front();
+    const ast::Projection& projection = ret.projection;
+    if (part.shortest != ast::ShortestKind::None || !part.pathVariable.empty() || projection.distinct ||
+        projection.star || projection.items.size() != 1 || !projection.order.empty() || projection.skip ||
+        projection.limit) {
+        return nullptr;
+    }
+    return projection.items[0].expression.get();
+}
+
 std::string PreparedStatement::explain() const {
     std::string out = root->explain();
     for (size_t i = 0; i < subplans.size(); ++i) {
