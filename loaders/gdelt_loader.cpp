@@ -21,6 +21,7 @@
 #include "loaders/news_loaders.hpp"
 #include "loaders/progress.hpp"
 #include "loaders/record_reader.hpp"
+#include "loaders/string_cache.hpp"
 
 namespace newsgraph {
 
@@ -419,14 +420,7 @@ private:
     }
 
     // CAMEO codes come from a few hundred strings: each is interned once and then set by id.
-    InternedString codeString(std::string_view code) {
-        if (const uint32_t known = codeStrings_.find(code); known != NameCache::kMissing) {
-            return InternedString{known};
-        }
-        const InternedString interned = builder_.internString(code);
-        codeStrings_.insert(code, interned.id);
-        return interned;
-    }
+    InternedString codeString(std::string_view code) { return codeStrings_.get(builder_, code); }
 
     // CSV exports lost the leading zero of codes under root 01-09 ("43" for "043").
     static void restoreLeadingZeros(std::string& root, std::string& base, std::string& code) {
@@ -534,7 +528,7 @@ private:
     // Flat caches for the per-row look-ups: event code -> type, actor code -> node, code -> string id.
     NameCache types_;
     NameCache actors_;
-    NameCache codeStrings_;
+    StringCache codeStrings_;
     NodeId standIn_ = kInvalidNode;
     const std::string* path_ = nullptr;
     std::string firstLine_;

@@ -1,7 +1,5 @@
 #include "loaders/native_loader.hpp"
 
-#include "loaders/name_cache.hpp"
-
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -10,7 +8,9 @@
 
 #include "engine/common/utf8.hpp"
 #include "loaders/csv_reader.hpp"
+#include "loaders/name_cache.hpp"
 #include "loaders/native_header.hpp"
+#include "loaders/string_cache.hpp"
 
 namespace newsgraph {
 
@@ -219,7 +219,7 @@ void readRelationships(GraphBuilder& builder, const std::string& path, const Loa
     std::vector<std::optional<PropertyKeyId>> keys(file.columns.size());
     // String values by column: codes and names repeat, so each distinct one is checked and
     // interned once and then set by its pool id.
-    std::vector<NameCache> strings(file.columns.size());
+    std::vector<StringCache> strings(file.columns.size());
     auto findNode = [&](NameCache& cache, const std::string& space, std::string_view id) -> std::optional<NodeId> {
         if (const uint32_t known = cache.find(id); known != NameCache::kMissing) {
             return known;
@@ -265,26 +265,14 @@ void readRelationships(GraphBuilder& builder, const std::string& path, const Loa
                 keys[i] = builder.catalog().internKey(file.columns[i].name);
             }
         }
-        auto internedString = [&](size_t column) -> std::optional<InternedString> {
-            if (values[column].type() != ValueType::String) {
-                return std::nullopt;
-            }
-            const std::string& text = values[column].asString();
-            if (const uint32_t known = strings[column].find(text); known != NameCache::kMissing) {
-                return InternedString{known};
-            }
-            const InternedString interned = builder.internString(text);
-            strings[column].insert(text, interned.id);
-            return interned;
-        };
         applyRow(builder, checker, *file.reader, [&] {
             const RelId rel = builder.addRelationship(*start, static_cast<TypeId>(typeId), *end);
             for (size_t i = 0; i < file.columns.size(); ++i) {
                 if (file.columns[i].role != ColumnRole::Property || values[i].isNull()) {
                     continue;
                 }
-                if (const std::optional<InternedString> text = internedString(i)) {
-                    builder.setRelProperty(rel, *keys[i], *text);
+                if (values[i].type() == ValueType::String) {
+                    builder.setRelProperty(rel, *keys[i], strings[i].get(builder, values[i].asString()));
                 } else {
                     builder.setRelProperty(rel, *keys[i], values[i]);
                 }
