@@ -73,7 +73,10 @@ public:
             names.push_back(value.asString());
         } else if (value.type() == ValueType::List) {
             for (const Value& item : value.asList()) {
-                names.push_back(string("types", item));
+                if (item.type() != ValueType::String) {
+                    fail("types", "must be a string or a list of strings");
+                }
+                names.push_back(item.asString());
             }
         } else {
             fail("types", "must be a string or a list of strings");
