@@ -8,6 +8,7 @@
 
 #include "engine/storage/graph_builder.hpp"
 #include "query/database.hpp"
+#include "query_test_support.hpp"
 
 namespace {
 
@@ -28,11 +29,7 @@ newsgraph::Database randomGraph(uint32_t seed, size_t nodes, size_t rels) {
     return newsgraph::Database(std::move(builder).freeze());
 }
 
-int64_t single(newsgraph::Database& database, const std::string& query) {
-    const auto result = database.execute(query);
-    REQUIRE(result.rows.size() == 1);
-    return result.rows[0][0].asInt();
-}
+using newsgraph::testing::single;
 
 } // namespace
 

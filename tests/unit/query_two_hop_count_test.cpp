@@ -9,6 +9,7 @@
 
 #include "engine/storage/graph_builder.hpp"
 #include "query/database.hpp"
+#include "query_test_support.hpp"
 
 namespace {
 
@@ -53,11 +54,7 @@ newsgraph::Database randomGraph(uint32_t seed, ValueShape shape) {
     return newsgraph::Database(std::move(builder).freeze());
 }
 
-int64_t single(newsgraph::Database& database, const std::string& query) {
-    const auto result = database.execute(query);
-    REQUIRE(result.rows.size() == 1);
-    return result.rows[0][0].asInt();
-}
+using newsgraph::testing::single;
 
 } // namespace
 
