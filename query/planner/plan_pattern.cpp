@@ -386,11 +386,16 @@ void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& 
         }
         flushPredicates(plan, false);
     };
+    std::vector<PatternStep> steps;
     for (size_t i = start; i < part.rels.size(); ++i) {
-        expandStep(i, i, i + 1, false);
+        steps.push_back(PatternStep{i, i, i + 1});
     }
     for (size_t i = start; i > 0; --i) {
-        expandStep(i - 1, i, i - 1, true);
+        steps.push_back(PatternStep{i - 1, i, i - 1});
+    }
+    for (size_t k = 0; k < steps.size(); ++k) {
+        expandStep(steps[k].rel, steps[k].from, steps[k].to, steps[k].to < steps[k].from);
+        planFrontierDistinct(plan, part, steps, k, nodeSlots, nodeBound, relSlots, relListSlots);
     }
     if (nodeSlotsOut != nullptr) {
         *nodeSlotsOut = nodeSlots;

@@ -125,8 +125,12 @@ std::unique_ptr<Operator> Planner::planSingleQuery(ast::SingleQuery& query, std:
         switch (clause.kind) {
         case ast::ClauseKind::Match:
             distinctEndpoints_ = !last && onlyDistinctEndpointsMatter(clause, query.clauses[i + 1]);
+            frontierReads_ = last ? std::nullopt : duplicateInsensitiveReads(clause, query.clauses[i + 1]);
+            frontierPart_ = frontierReads_ ? &clause.pattern.front() : nullptr;
             planMatch(plan, clause);
             distinctEndpoints_ = false;
+            frontierReads_.reset();
+            frontierPart_ = nullptr;
             break;
         case ast::ClauseKind::Unwind: planUnwind(plan, clause); break;
         case ast::ClauseKind::With:

@@ -50,6 +50,18 @@ private:
     // relationships in pattern order.
     void planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& relSlots, std::vector<size_t>& relListSlots,
                   std::vector<size_t>* nodeSlotsOut = nullptr, std::vector<size_t>* relSlotsOut = nullptr);
+    // One relationship of a pattern part, walked from node `from` to node `to` (indexes in the part).
+    struct PatternStep {
+        size_t rel;
+        size_t from;
+        size_t to;
+    };
+    // After step `done` of a MATCH read only through a duplicate-insensitive projection: a
+    // FrontierDistinct keeping one row per combination of the columns still read (see
+    // plan_frontier_distinct.cpp); nothing for other MATCHes.
+    void planFrontierDistinct(Plan& plan, const ast::PatternPart& part, const std::vector<PatternStep>& steps,
+                              size_t done, const std::vector<size_t>& nodeSlots, const std::vector<bool>& nodeBound,
+                              const std::vector<size_t>& relSlots, const std::vector<size_t>& relListSlots);
     size_t bindNode(Plan& plan, ast::NodePattern& node, bool& alreadyBound);
     // Binds the node a part starts from: its bound column, else an index seek, a label scan or a
     // scan of all nodes (one per row so far), with its label and property filters.
@@ -82,6 +94,10 @@ private:
     int32_t nextLocal_ = 0;
     // Set while planning a MATCH whose rows only matter as DISTINCT end nodes (see planner.cpp).
     bool distinctEndpoints_ = false;
+    // Set while planning a MATCH whose rows reach only a projection that ignores duplicates: the
+    // names that projection reads (see duplicateInsensitiveReads).
+    std::optional<std::vector<std::string>> frontierReads_;
+    const ast::PatternPart* frontierPart_ = nullptr; // that MATCH's pattern (not a nested pattern's)
     // WHERE conjuncts of the MATCH being planned, each added as a filter as soon as every variable
     // it reads is bound (filter push-down).
     struct PendingPredicate {
@@ -103,5 +119,9 @@ const ast::Expr* singleMatchReturnItem(const ast::SingleQuery& query);
 std::unique_ptr<Operator> planTwoHopCount(const ast::SingleQuery& query, const Graph& graph,
                                           std::vector<std::string>& columns);
 bool isAggregateCall(const ast::Expr& expr);
+// For a MATCH of one pattern part of two or more steps followed by a projection that ignores
+// duplicate rows (DISTINCT, or DISTINCT aggregates only): the variable names the projection
+// reads. Null for other clause pairs, or when the names read cannot be known.
+std::optional<std::vector<std::string>> duplicateInsensitiveReads(const ast::Clause& match, const ast::Clause& next);
 
 } // namespace newsgraph
