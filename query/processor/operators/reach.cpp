@@ -1,5 +1,6 @@
 // Breadth-first reachability: VarExpand's distinct-endpoints mode and ReachCount.
 #include <algorithm>
+#include <bit>
 
 #include <fmt/format.h>
 
@@ -11,6 +12,7 @@ namespace newsgraph {
 namespace {
 
 constexpr uint32_t kBitsPerWord = 64;
+constexpr uint32_t kUnreached = UINT32_MAX;
 
 } // namespace
 
@@ -20,21 +22,48 @@ constexpr uint32_t kBitsPerWord = 64;
 // start qualifies for minHops 0, or when a closed trail through it is short enough: the shortest
 // cycle through the start, found from the first hop each node was reached by.
 void VarExpand::reachable(ExecutionContext& context, NodeId start, bool sorted) {
-    constexpr uint32_t kUnreached = UINT32_MAX;
+    const Graph& graph = *context.graph;
+    touched_.clear();
+    touched_.push_back(start);
+    uint64_t shortestCycle = UINT64_MAX;
+    if (!spec_.bothDirections && !filtered()) {
+        shortestCycle = searchNeighbors(context, start);
+    } else {
+        if (depth_.size() < graph.nodeCount()) {
+            depth_.resize(graph.nodeCount(), kUnreached);
+            firstHop_.resize(graph.nodeCount(), kInvalidRel);
+        }
+        depth_[start] = 0;
+        firstHop_[start] = kInvalidRel;
+        // Directed, a trail can only come back to the start over another relationship than the one
+        // it left by (or a self-loop): the first hops matter only to undirected searches.
+        shortestCycle = spec_.bothDirections ? search<true>(context, start) : search<false>(context, start);
+        for (NodeId node : touched_) {
+            depth_[node] = kUnreached;
+        }
+    }
+    endpoints_.clear();
+    if (minHops_ == 0 || (shortestCycle != UINT64_MAX && shortestCycle <= maxHops_.value_or(UINT64_MAX))) {
+        endpoints_.push_back(start);
+    }
+    for (NodeId node : touched_) {
+        if (node != start) {
+            endpoints_.push_back(node);
+        }
+    }
+    if (sorted) {
+        std::sort(endpoints_.begin(), endpoints_.end());
+    }
+}
+
+template <bool Undirected>
+uint64_t VarExpand::search(ExecutionContext& context, NodeId start) {
     constexpr uint32_t kCancelCheckNodes = 4096;
     const Graph& graph = *context.graph;
     const uint64_t limit = maxHops_.value_or(UINT64_MAX);
-    if (depth_.size() < graph.nodeCount()) {
-        depth_.resize(graph.nodeCount(), kUnreached);
-        firstHop_.resize(graph.nodeCount(), kInvalidRel);
-    }
     // Relationship filters (uniqueness against other pattern relationships, inline properties)
     // are rare here; without them every relationship the spec's types allow is taken.
-    const bool filtered = !excluded_.empty() || !wantedProperties_.empty();
-    touched_.clear();
-    touched_.push_back(start);
-    depth_[start] = 0;
-    firstHop_[start] = kInvalidRel;
+    const bool filtered = this->filtered();
     uint64_t shortestCycle = UINT64_MAX;
     for (size_t head = 0; head < touched_.size(); ++head) {
         if (head % kCancelCheckNodes == 0) {
@@ -46,47 +75,161 @@ void VarExpand::reachable(ExecutionContext& context, NodeId start, bool sorted) 
             // Nothing beyond the bound counts, and a cycle closed from here would be longer than it.
             continue;
         }
-        const RelId branch = firstHop_[node];
-        collectEdges(graph, node, spec_, edges_);
-        for (const auto& [rel, neighbor] : edges_) {
+        const RelId branch = Undirected ? firstHop_[node] : kInvalidRel;
+        forEachEdge(graph, node, spec_, [&](RelId rel, NodeId neighbor) {
             if (filtered && !relAllowed(context, rel)) {
-                continue;
+                return;
             }
             const RelId firstHop = node == start ? rel : branch;
             if (neighbor == start) {
                 // Back at the start: a closed trail unless it returns over the first relationship.
-                if (rel != firstHop || node == start) {
+                if (!Undirected || rel != firstHop || node == start) {
                     shortestCycle = std::min<uint64_t>(shortestCycle, distance + 1ULL);
                 }
-                continue;
+                return;
             }
             if (depth_[neighbor] == kUnreached) {
                 if (distance + 1ULL <= limit) {
                     depth_[neighbor] = distance + 1;
-                    firstHop_[neighbor] = firstHop;
+                    if constexpr (Undirected) {
+                        firstHop_[neighbor] = firstHop;
+                    }
                     touched_.push_back(neighbor);
                 }
-                continue;
+                return;
             }
-            if (spec_.bothDirections && firstHop_[neighbor] != firstHop && depth_[neighbor] > 0) {
+            if (Undirected && firstHop_[neighbor] != firstHop && depth_[neighbor] > 0) {
                 // Two branches meet: a cycle through the start of this length.
                 shortestCycle = std::min<uint64_t>(shortestCycle, uint64_t{distance} + depth_[neighbor] + 1);
             }
-        }
+        });
     }
-    endpoints_.clear();
-    if (minHops_ == 0 || (shortestCycle != UINT64_MAX && shortestCycle <= limit)) {
-        endpoints_.push_back(start);
+    return shortestCycle;
+}
+
+// search<false> without relationship filters, level by level: a bitmap of the nodes seen (a few
+// KiB, in cache) instead of depths, and only the neighbour ids read. The start is never marked:
+// reaching it again closes a trail. A level whose frontier has many edges runs bottom up (Beamer's
+// direction-optimizing search): each node not seen yet looks for one relationship from the
+// frontier among its own, and stops at the first.
+uint64_t VarExpand::searchNeighbors(ExecutionContext& context, NodeId start) {
+    constexpr uint32_t kCancelCheckNodes = 4096;
+    const Graph& graph = *context.graph;
+    const uint64_t limit = maxHops_.value_or(UINT64_MAX);
+    const size_t words = (graph.nodeCount() + kBitsPerWord - 1) / kBitsPerWord;
+    if (seen_.size() < words) {
+        seen_.resize(words, 0);
+        frontier_.resize(words, 0);
+    }
+    uint64_t* const seen = seen_.data();
+    uint64_t shortestCycle = UINT64_MAX;
+    size_t levelBegin = 0;
+    for (uint64_t level = 0; level < limit && levelBegin < touched_.size(); ++level) {
+        const size_t levelEnd = touched_.size();
+        const uint64_t next = level + 1;
+        if (bottomUpPays(graph, levelBegin, levelEnd)) {
+            shortestCycle = std::min(shortestCycle, bottomUpLevel(context, start, levelBegin, levelEnd, next));
+            levelBegin = levelEnd;
+            continue;
+        }
+        for (size_t head = levelBegin; head < levelEnd; ++head) {
+            if (head % kCancelCheckNodes == 0) {
+                context.checkCancelled();
+            }
+            // Captured by value: references would be reloaded after every store to seen[].
+            forEachEdge<false>(graph, touched_[head], spec_, [seen, start, next, &shortestCycle, this](NodeId neighbor) {
+                uint64_t& word = seen[neighbor / kBitsPerWord];
+                const uint64_t bit = uint64_t{1} << (neighbor % kBitsPerWord);
+                if ((word & bit) != 0) {
+                    return;
+                }
+                if (neighbor == start) {
+                    shortestCycle = std::min(shortestCycle, next);
+                    return;
+                }
+                word |= bit;
+                touched_.push_back(neighbor);
+            });
+        }
+        levelBegin = levelEnd;
     }
     for (NodeId node : touched_) {
-        if (node != start) {
-            endpoints_.push_back(node);
+        seen[node / kBitsPerWord] &= ~(uint64_t{1} << (node % kBitsPerWord));
+    }
+    return shortestCycle;
+}
+
+// Top down, a level reads every edge of its frontier; bottom up, at most every edge of the nodes
+// not seen yet (fewer: each stops at its first hit), plus one pass over the bitmap. Beamer et al.
+// switch when the frontier's edges exceed 1/14 of the unexplored ones.
+bool VarExpand::bottomUpPays(const Graph& graph, size_t levelBegin, size_t levelEnd) const {
+    constexpr uint64_t kAlpha = 14;
+    constexpr uint64_t kBitmapPassCost = kBitsPerWord; // nodes per word the pass skips over cheaply
+    uint64_t frontierEdges = 0;
+    for (size_t i = levelBegin; i < levelEnd; ++i) {
+        frontierEdges += graph.adjacency(touched_[i], spec_.direction).size;
+    }
+    const uint64_t nodes = graph.nodeCount();
+    const uint64_t unseen = nodes - touched_.size();
+    const uint64_t unexploredEdges = nodes == 0 ? 0 : unseen * graph.relCount() / nodes;
+    return frontierEdges * kAlpha > unexploredEdges && frontierEdges > nodes / kBitmapPassCost;
+}
+
+uint64_t VarExpand::bottomUpLevel(ExecutionContext& context, NodeId start, size_t levelBegin, size_t levelEnd,
+                                  uint64_t next) {
+    constexpr size_t kCancelCheckWords = 1024;
+    const Graph& graph = *context.graph;
+    const Direction reverse = spec_.direction == Direction::Out ? Direction::In : Direction::Out;
+    uint64_t* const seen = seen_.data();
+    uint64_t* const frontier = frontier_.data();
+    for (size_t i = levelBegin; i < levelEnd; ++i) {
+        const NodeId node = touched_[i];
+        if (!graph.nodeDeleted(node)) {
+            frontier[node / kBitsPerWord] |= uint64_t{1} << (node % kBitsPerWord);
         }
-        depth_[node] = kUnreached;
     }
-    if (sorted) {
-        std::sort(endpoints_.begin(), endpoints_.end());
+    auto reachedFromFrontier = [&](NodeId node) {
+        auto any = [&](const Adjacency& edges) {
+            const NodeId* neighbors = edges.neighbors;
+            for (uint32_t i = 0; i < edges.size; ++i) {
+                if ((frontier[neighbors[i] / kBitsPerWord] >> (neighbors[i] % kBitsPerWord) & 1U) != 0) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        if (spec_.types.empty()) {
+            return any(graph.adjacency(node, reverse));
+        }
+        return std::any_of(spec_.types.begin(), spec_.types.end(),
+                           [&](TypeId type) { return any(graph.adjacency(node, reverse, type)); });
+    };
+    uint64_t shortestCycle = UINT64_MAX;
+    const size_t words = (graph.nodeCount() + kBitsPerWord - 1) / kBitsPerWord;
+    for (size_t w = 0; w < words; ++w) {
+        if (w % kCancelCheckWords == 0) {
+            context.checkCancelled();
+        }
+        for (uint64_t unseen = ~seen[w]; unseen != 0; unseen &= unseen - 1) {
+            const auto node = static_cast<NodeId>(w * kBitsPerWord + static_cast<size_t>(std::countr_zero(unseen)));
+            if (node >= graph.nodeCount()) {
+                break;
+            }
+            if (!reachedFromFrontier(node)) {
+                continue;
+            }
+            if (node == start) {
+                shortestCycle = next;
+                continue;
+            }
+            seen[w] |= uint64_t{1} << (node % kBitsPerWord);
+            touched_.push_back(node);
+        }
     }
+    for (size_t i = levelBegin; i < levelEnd; ++i) {
+        frontier[touched_[i] / kBitsPerWord] = 0;
+    }
+    return shortestCycle;
 }
 
 void ReachCount::open(ExecutionContext& context) {

@@ -118,6 +118,16 @@ private:
     void pushFrame(ExecutionContext& context, NodeId node);
     bool relAllowed(ExecutionContext& context, RelId rel) const;
     void reachable(ExecutionContext& context, NodeId start, bool sorted = true);
+    // The breadth-first loop of reachable(); returns the length of the shortest closed trail
+    // through the start it saw (UINT64_MAX: none within the bound).
+    template <bool Undirected>
+    uint64_t search(ExecutionContext& context, NodeId start);
+    uint64_t searchNeighbors(ExecutionContext& context, NodeId start);
+    bool bottomUpPays(const Graph& graph, size_t levelBegin, size_t levelEnd) const;
+    // One level of searchNeighbors bottom up; returns next when the start closes a trail.
+    uint64_t bottomUpLevel(ExecutionContext& context, NodeId start, size_t levelBegin, size_t levelEnd, uint64_t next);
+    // Relationships to skip (uniqueness against the pattern's others) or to test (inline properties).
+    bool filtered() const { return !excluded_.empty() || !wantedProperties_.empty(); }
 
     ExpandSpec spec_;
     uint64_t minHops_;
@@ -136,6 +146,8 @@ private:
     std::vector<uint32_t> depth_;   // kUnreached when not reached
     std::vector<RelId> firstHop_;   // the relationship the search left the start by
     std::vector<NodeId> touched_;
+    std::vector<uint64_t> seen_;     // searchNeighbors' bitmap, all clear between searches
+    std::vector<uint64_t> frontier_; // bottomUpLevel's bitmap of the level's nodes, likewise
     std::vector<std::pair<RelId, NodeId>> edges_;
     std::vector<Value> scratch_;
 };
