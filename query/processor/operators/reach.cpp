@@ -160,19 +160,24 @@ uint64_t VarExpand::searchNeighbors(ExecutionContext& context, NodeId start) {
 }
 
 // Top down, a level reads every edge of its frontier; bottom up, at most every edge of the nodes
-// not seen yet (fewer: each stops at its first hit), plus one pass over the bitmap. Beamer et al.
-// switch when the frontier's edges exceed 1/14 of the unexplored ones.
-bool VarExpand::bottomUpPays(const Graph& graph, size_t levelBegin, size_t levelEnd) const {
-    constexpr uint64_t kAlpha = 14;
+// not seen yet, each stopping at its first hit, plus one pass over the bitmap. Beamer et al. switch
+// once the frontier's edges exceed 1/14 of the unexplored ones, for searches that go on until most
+// of the graph is reached; a search bounded to a few hops often leaves most nodes unreached, and
+// those read all their edges without a hit. So this switches only when bottom up costs less even
+// then.
+bool VarExpand::bottomUpPays(const Graph& graph, size_t levelBegin, size_t levelEnd) {
     constexpr uint64_t kBitmapPassCost = kBitsPerWord; // nodes per word the pass skips over cheaply
+    const Direction reverse = spec_.direction == Direction::Out ? Direction::In : Direction::Out;
+    if (levelBegin == 0) {
+        seenInEdges_ = 0;
+    }
     uint64_t frontierEdges = 0;
     for (size_t i = levelBegin; i < levelEnd; ++i) {
         frontierEdges += graph.adjacency(touched_[i], spec_.direction).size;
+        seenInEdges_ += graph.adjacency(touched_[i], reverse).size;
     }
-    const uint64_t nodes = graph.nodeCount();
-    const uint64_t unseen = nodes - touched_.size();
-    const uint64_t unexploredEdges = nodes == 0 ? 0 : unseen * graph.relCount() / nodes;
-    return frontierEdges * kAlpha > unexploredEdges && frontierEdges > nodes / kBitmapPassCost;
+    const uint64_t unexploredEdges = graph.liveRelCount() - std::min<uint64_t>(seenInEdges_, graph.liveRelCount());
+    return frontierEdges > unexploredEdges && frontierEdges > graph.nodeCount() / kBitmapPassCost;
 }
 
 uint64_t VarExpand::bottomUpLevel(ExecutionContext& context, NodeId start, size_t levelBegin, size_t levelEnd,

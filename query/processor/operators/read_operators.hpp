@@ -123,7 +123,7 @@ private:
     template <bool Undirected>
     uint64_t search(ExecutionContext& context, NodeId start);
     uint64_t searchNeighbors(ExecutionContext& context, NodeId start);
-    bool bottomUpPays(const Graph& graph, size_t levelBegin, size_t levelEnd) const;
+    bool bottomUpPays(const Graph& graph, size_t levelBegin, size_t levelEnd);
     // One level of searchNeighbors bottom up; returns next when the start closes a trail.
     uint64_t bottomUpLevel(ExecutionContext& context, NodeId start, size_t levelBegin, size_t levelEnd, uint64_t next);
     // Relationships to skip (uniqueness against the pattern's others) or to test (inline properties).
@@ -148,6 +148,7 @@ private:
     std::vector<NodeId> touched_;
     std::vector<uint64_t> seen_;     // searchNeighbors' bitmap, all clear between searches
     std::vector<uint64_t> frontier_; // bottomUpLevel's bitmap of the level's nodes, likewise
+    uint64_t seenInEdges_ = 0;       // edges into the nodes seen so far, against the search's direction
     std::vector<std::pair<RelId, NodeId>> edges_;
     std::vector<Value> scratch_;
 };
