@@ -12,7 +12,8 @@
 
 namespace {
 
-newsgraph::Database randomGraph(uint32_t seed, size_t nodes, size_t rels) {
+// With `skewed`, endpoints favour low ids (a product of two uniform picks): hub nodes, as in news data.
+newsgraph::Database randomGraph(uint32_t seed, size_t nodes, size_t rels, bool skewed = false) {
     newsgraph::GraphBuilder builder;
     std::mt19937 random(seed);
     std::uniform_int_distribution<size_t> pick(0, nodes - 1);
@@ -23,8 +24,9 @@ newsgraph::Database randomGraph(uint32_t seed, size_t nodes, size_t rels) {
         builder.setNodeProperty(node, "k", newsgraph::Value(static_cast<int64_t>(i)));
     }
     for (size_t i = 0; i < rels; ++i) {
-        builder.addRelationship(static_cast<newsgraph::NodeId>(pick(random)), types[i % 2],
-                                static_cast<newsgraph::NodeId>(pick(random)));
+        auto endpoint = [&] { return static_cast<newsgraph::NodeId>(skewed ? pick(random) * pick(random) / nodes : pick(random)); };
+        const newsgraph::NodeId source = endpoint();
+        builder.addRelationship(source, types[i % 2], endpoint());
     }
     return newsgraph::Database(std::move(builder).freeze());
 }
@@ -68,12 +70,13 @@ TEST_CASE("breadth-first count(DISTINCT x) agrees with path enumeration", "[quer
 }
 
 TEST_CASE("directed reach on dense graphs: bottom-up levels agree with path enumeration", "[query][expand]") {
-    // Average degree 8: from the second level on, the frontier's edges outweigh the unexplored
-    // ones and the search runs bottom up; self-loops and cycles back to the start included.
+    // Average degree 20, and hubs: from the second or third level on, the frontier's edges
+    // outweigh all edges into the nodes not seen yet and the search runs bottom up; self-loops and
+    // cycles back to the start included.
     constexpr size_t kNodes = 150;
-    constexpr size_t kRels = 1200;
+    constexpr size_t kRels = 3000;
     for (uint32_t seed : {5U, 6U}) {
-        newsgraph::Database database = randomGraph(seed, kNodes, kRels);
+        newsgraph::Database database = randomGraph(seed, kNodes, kRels, seed == 6U);
         for (const char* arrow : {"-[*1..3]->", "<-[*1..3]-", "-[:A*1..4]->", "<-[:B*..3]-", "-[:A|B*0..2]->"}) {
             for (int start : {0, 33, 149}) {
                 const std::string reach =
