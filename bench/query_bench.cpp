@@ -1,4 +1,5 @@
-// query_bench: runs a benchmark suite (bench/suite.hpp) over a loaded graph, checking every answer.
+// query_bench: runs a benchmark suite (a query file: testing/query_file.hpp) over a loaded graph,
+// checking every answer.
 //
 //   query_bench --load FORMAT:PATH [--load ...] --suite FILE [--warmup W] [--runs N] [--load-runs K]
 //               [--only Q1,Q4] [--max-seconds S] [--max-memory-gib G] [--csv FILE|-] [--json FILE|-]
@@ -27,7 +28,7 @@
 
 #include "bench/arguments.hpp"
 #include "bench/bench_support.hpp"
-#include "bench/suite.hpp"
+#include "testing/query_file.hpp"
 #include "query/database.hpp"
 
 namespace {
@@ -140,6 +141,29 @@ Options parseOptions(int argc, char** argv) {
     return options;
 }
 
+// A suite: a query file whose statements all succeed (no `---- error`), on the graph of --load.
+newsgraph::testing::QueryFile readSuite(const std::string& path) {
+    newsgraph::testing::QueryFile suite;
+    try {
+        suite = newsgraph::testing::readQueryFile(path);
+    } catch (const newsgraph::testing::QueryFileError& error) {
+        throw UsageError(error.what());
+    }
+    if (suite.statements.empty()) {
+        throw UsageError(path + ": no -STATEMENT in the suite");
+    }
+    for (const auto& statement : suite.statements) {
+        if (statement.expectation == newsgraph::testing::Expectation::Error) {
+            throw UsageError(fmt::format("{}:{}: a benchmark statement must succeed ('---- error' is for tests)", path,
+                                         statement.line));
+        }
+        if (statement.graph && statement.graph->kind == newsgraph::testing::GraphDirective::Kind::Load) {
+            throw UsageError(fmt::format("{}:{}: -LOAD is not for suites: --load gives the graph", path, statement.line));
+        }
+    }
+    return suite;
+}
+
 // A parameter literal, evaluated by the engine itself (as the e2e runner does).
 newsgraph::Value parseLiteral(const std::string& text, const std::string& where) {
     newsgraph::Database scratch;
@@ -181,7 +205,7 @@ bool selected(const Options& options, const std::string& name) {
     return options.only.empty() || std::find(options.only.begin(), options.only.end(), name) != options.only.end();
 }
 
-Measurement measure(newsgraph::Database& database, const bench::SuiteStatement& statement, const Options& options,
+Measurement measure(newsgraph::Database& database, const newsgraph::testing::QueryFileStatement& statement, const Options& options,
                     const std::string& suitePath, std::optional<std::vector<std::string>>& answer) {
     Measurement measurement;
     measurement.name = statement.name;
@@ -232,10 +256,10 @@ Measurement measure(newsgraph::Database& database, const bench::SuiteStatement& 
     for (const auto& row : first.rows) {
         actual.push_back(renderRow(database, row));
     }
-    if (!statement.expected.has_value()) {
+    if (statement.expectation != newsgraph::testing::Expectation::Rows) {
         measurement.status = Status::Unchecked;
     } else {
-        std::vector<std::string> want = *statement.expected;
+        std::vector<std::string> want = statement.rows;
         std::vector<std::string> got = actual;
         if (!statement.ordered) {
             std::sort(want.begin(), want.end());
@@ -243,7 +267,7 @@ Measurement measure(newsgraph::Database& database, const bench::SuiteStatement& 
         }
         if (want != got) {
             measurement.status = Status::Wrong;
-            measurement.detail = describeDifference(*statement.expected, actual, statement.ordered);
+            measurement.detail = describeDifference(statement.rows, actual, statement.ordered);
         }
     }
     measurement.answer.assign(actual.begin(), actual.begin() + static_cast<ptrdiff_t>(std::min(actual.size(), kAnswerRowsKept)));
@@ -384,7 +408,7 @@ void limitMemory(int gib) {
 
 int run(const Options& options) {
     limitMemory(options.maxMemoryGib);
-    const bench::Suite suite = bench::readSuite(options.suite);
+    const newsgraph::testing::QueryFile suite = readSuite(options.suite);
     Report report;
     report.suite = options.suite;
     report.dataset = suite.dataset;
@@ -416,7 +440,7 @@ int run(const Options& options) {
 
     std::vector<std::optional<std::vector<std::string>>> answers(suite.statements.size());
     for (size_t i = 0; i < suite.statements.size(); ++i) {
-        const bench::SuiteStatement& statement = suite.statements[i];
+        const newsgraph::testing::QueryFileStatement& statement = suite.statements[i];
         if (!selected(options, statement.name)) {
             continue;
         }
@@ -434,7 +458,7 @@ int run(const Options& options) {
         writeOutput(options.json, toJson(report));
     }
     if (!options.record.empty()) {
-        writeOutput(options.record, bench::recordSuite(suite, answers));
+        writeOutput(options.record, newsgraph::testing::recordAnswers(suite, answers));
     }
     const bool failed = std::any_of(report.measurements.begin(), report.measurements.end(), [](const Measurement& m) {
         return m.status == Status::Wrong || m.status == Status::Error;

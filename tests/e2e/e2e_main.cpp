@@ -1,17 +1,7 @@
 // Data-driven end-to-end query tests: every *.test file under tests/e2e/queries becomes one Catch2
-// test case (registered before the session runs, so ctest discovers one test per file).
-//
-// File format (one statement per block; blank lines and lines starting with # between blocks):
-//   -DATASET czech-apt31 | empty          the graph to start from (default: empty)
-//   -LOAD FORMAT:PATH [FORMAT:PATH...]     a graph from the news loaders (like newsgraph --load);
-//                                           ${SHARED} in a path is ../shared/datasets, and the
-//                                           file is skipped when that folder is absent
-//   -PARAM name <cypher literal>            a parameter for the statements that follow
-//   -STATEMENT <query, may continue on following lines until the ---- line>
-//   -ORDERED                                rows compare in order (default: as a multiset)
-//   ---- ok                                 the statement succeeds (result ignored)
-//   ---- N                                  N rows follow, columns joined by " | ", values as the TCK writes them
-//   ---- error KIND                         fails with KIND; the next line, if any, must occur in the message
+// test case (registered before the session runs, so ctest discovers one test per file). The file
+// format is described in testing/query_file.hpp; here -LOAD paths may use ${SHARED} for
+// ../shared/datasets, and a file with such a -LOAD is skipped when that folder is absent.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
@@ -27,6 +17,7 @@
 #include "loaders/native_loader.hpp"
 #include "query/database.hpp"
 #include "query/parser/parser.hpp"
+#include "testing/query_file.hpp"
 
 namespace {
 
@@ -37,19 +28,6 @@ using newsgraph::Value;
 std::map<std::string, fs::path>& testFiles() {
     static std::map<std::string, fs::path> files;
     return files;
-}
-
-std::vector<std::string> readLines(const fs::path& path) {
-    std::ifstream input(path);
-    std::vector<std::string> lines;
-    std::string line;
-    while (std::getline(input, line)) {
-        if (!line.empty() && line.back() == '\r') {
-            line.pop_back();
-        }
-        lines.push_back(line);
-    }
-    return lines;
 }
 
 Database openDataset(const std::string& name) {
@@ -103,68 +81,38 @@ std::string renderRow(const Database& database, const std::vector<Value>& row) {
 void runFile() {
     const std::string name = Catch::getResultCapture().getCurrentTestName();
     const fs::path path = testFiles().at(name);
-    const std::vector<std::string> lines = readLines(path);
+    newsgraph::testing::QueryFile file;
+    try {
+        file = newsgraph::testing::readQueryFile(path.string());
+    } catch (const newsgraph::testing::QueryFileError& error) {
+        FAIL(error.what());
+    }
     Database database;
-    newsgraph::Parameters parameters;
-    size_t i = 0;
-    while (i < lines.size()) {
-        const std::string& line = lines[i];
-        if (line.empty() || line.front() == '#') {
-            ++i;
-            continue;
-        }
-        if (line.rfind("-DATASET", 0) == 0) {
-            database = openDataset(line.size() > 9 ? line.substr(9) : "");
-            ++i;
-            continue;
-        }
-        if (line.rfind("-LOAD ", 0) == 0) {
-            std::optional<Database> loaded = openLoads(line.substr(6));
+    for (const newsgraph::testing::QueryFileStatement& statement : file.statements) {
+        if (statement.graph && statement.graph->kind == newsgraph::testing::GraphDirective::Kind::Dataset) {
+            database = openDataset(statement.graph->value);
+        } else if (statement.graph) {
+            std::optional<Database> loaded = openLoads(statement.graph->value);
             if (!loaded) {
                 WARN("skipped: " << NEWSGRAPH_SHARED_DATASETS_DIR << " is not there");
                 return;
             }
             database = std::move(*loaded);
-            ++i;
-            continue;
         }
-        if (line.rfind("-PARAM ", 0) == 0) {
-            const std::string rest = line.substr(7);
-            const size_t space = rest.find(' ');
-            parameters.emplace_back(rest.substr(0, space), parseLiteral(rest.substr(space + 1)));
-            ++i;
-            continue;
+        newsgraph::Parameters parameters;
+        for (const auto& [parameter, literal] : statement.parameters) {
+            parameters.emplace_back(parameter, parseLiteral(literal));
         }
-        REQUIRE(line.rfind("-STATEMENT ", 0) == 0);
-        const size_t statementLine = i + 1;
-        std::string query = line.substr(11);
-        bool ordered = false;
-        ++i;
-        while (i < lines.size() && lines[i].rfind("----", 0) != 0) {
-            if (lines[i] == "-ORDERED") {
-                ordered = true;
-            } else {
-                query += "\n" + lines[i];
-            }
-            ++i;
-        }
-        REQUIRE(i < lines.size());
-        const std::string expectation = lines[i].substr(4);
-        ++i;
-        INFO(path.filename().string() << ":" << statementLine << ": " << query);
-        if (expectation.rfind(" error ", 0) == 0) {
-            const std::string kind = expectation.substr(7);
-            std::string needle;
-            if (i < lines.size() && !lines[i].empty() && lines[i].front() != '-' && lines[i].front() != '#') {
-                needle = lines[i++];
-            }
+        const std::string& query = statement.query;
+        INFO(path.filename().string() << ":" << statement.line << ": " << query);
+        if (statement.expectation == newsgraph::testing::Expectation::Error) {
             try {
                 database.execute(query, parameters);
-                FAIL("expected " << kind << " but the statement succeeded");
+                FAIL("expected " << statement.errorKind << " but the statement succeeded");
             } catch (const newsgraph::QueryError& error) {
-                CHECK(error.kind() == kind);
-                if (!needle.empty()) {
-                    CHECK_THAT(error.render(query), Catch::Contains(needle));
+                CHECK(error.kind() == statement.errorKind);
+                if (!statement.errorNeedle.empty()) {
+                    CHECK_THAT(error.render(query), Catch::Contains(statement.errorNeedle));
                 }
             }
             continue;
@@ -175,19 +123,16 @@ void runFile() {
         } catch (const newsgraph::QueryError& error) {
             FAIL(error.render(query));
         }
-        if (expectation == " ok") {
+        if (statement.expectation != newsgraph::testing::Expectation::Rows) {
+            REQUIRE(statement.expectation == newsgraph::testing::Expectation::Ok); // `---- ?` is for benchmarks
             continue;
         }
-        const size_t count = std::stoul(expectation);
-        std::vector<std::string> expected;
-        for (size_t k = 0; k < count && i < lines.size(); ++k) {
-            expected.push_back(lines[i++]);
-        }
+        std::vector<std::string> expected = statement.rows;
         std::vector<std::string> actual;
         for (const auto& row : result.rows) {
             actual.push_back(renderRow(database, row));
         }
-        if (!ordered) {
+        if (!statement.ordered) {
             std::sort(expected.begin(), expected.end());
             std::sort(actual.begin(), actual.end());
         }

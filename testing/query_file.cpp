@@ -1,4 +1,4 @@
-#include "bench/suite.hpp"
+#include "testing/query_file.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -6,9 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "bench/bench_support.hpp"
-
-namespace newsgraph::bench {
+namespace newsgraph::testing {
 
 namespace {
 
@@ -26,7 +24,7 @@ std::string trim(const std::string& text) {
 std::vector<std::string> readLines(const std::string& path) {
     std::ifstream input(path);
     if (!input) {
-        throw UsageError("cannot read suite " + path);
+        throw QueryFileError("cannot read " + path);
     }
     std::vector<std::string> lines;
     std::string line;
@@ -39,17 +37,55 @@ std::vector<std::string> readLines(const std::string& path) {
     return lines;
 }
 
+// The ---- line at lines[i] and what belongs to it; returns the index after them.
+size_t readExpectation(const std::vector<std::string>& lines, size_t i, QueryFileStatement& statement,
+                       const std::string& path) {
+    const auto fail = [&](size_t index, const std::string& reason) {
+        return QueryFileError(fmt::format("{}:{}: {}", path, index + 1, reason));
+    };
+    const std::string expectation = trim(lines[i].substr(4));
+    const size_t at = i++;
+    if (expectation == "ok") {
+        statement.expectation = Expectation::Ok;
+        return i;
+    }
+    if (expectation == "?") {
+        statement.expectation = Expectation::Unchecked;
+        return i;
+    }
+    if (startsWith(expectation, "error ")) {
+        statement.expectation = Expectation::Error;
+        statement.errorKind = trim(expectation.substr(6));
+        if (i < lines.size() && !lines[i].empty() && lines[i].front() != '-' && lines[i].front() != '#') {
+            statement.errorNeedle = lines[i++];
+        }
+        return i;
+    }
+    size_t count = 0;
+    const auto [end, error] = std::from_chars(expectation.data(), expectation.data() + expectation.size(), count);
+    if (error != std::errc() || end != expectation.data() + expectation.size()) {
+        throw fail(at, "expected '---- N', '---- ok', '---- ?' or '---- error KIND', got: " + lines[at]);
+    }
+    if (i + count > lines.size()) {
+        throw fail(at, fmt::format("{} rows announced, only {} lines left", count, lines.size() - i));
+    }
+    statement.expectation = Expectation::Rows;
+    statement.rows.assign(lines.begin() + static_cast<ptrdiff_t>(i), lines.begin() + static_cast<ptrdiff_t>(i + count));
+    return i + count;
+}
+
 } // namespace
 
-Suite readSuite(const std::string& path) {
-    Suite suite;
-    suite.path = path;
-    suite.lines = readLines(path);
-    const std::vector<std::string>& lines = suite.lines;
+QueryFile readQueryFile(const std::string& path) {
+    QueryFile file;
+    file.path = path;
+    file.lines = readLines(path);
+    const std::vector<std::string>& lines = file.lines;
     const auto fail = [&](size_t index, const std::string& reason) {
-        return UsageError(fmt::format("{}:{}: {}", path, index + 1, reason));
+        return QueryFileError(fmt::format("{}:{}: {}", path, index + 1, reason));
     };
     std::vector<std::pair<std::string, std::string>> parameters;
+    std::optional<GraphDirective> graph;
     std::string pendingName;
     bool pendingMayFail = false;
     size_t i = 0;
@@ -59,8 +95,13 @@ Suite readSuite(const std::string& path) {
             ++i;
             continue;
         }
-        if (startsWith(line, "-DATASET")) {
-            suite.dataset = trim(line.substr(8));
+        if (startsWith(line, "-DATASET") || startsWith(line, "-LOAD ")) {
+            const bool dataset = startsWith(line, "-DATASET");
+            graph = GraphDirective{dataset ? GraphDirective::Kind::Dataset : GraphDirective::Kind::Load,
+                                   trim(line.substr(dataset ? 8 : 6))};
+            if (dataset && file.dataset.empty()) {
+                file.dataset = graph->value;
+            }
             ++i;
             continue;
         }
@@ -87,13 +128,14 @@ Suite readSuite(const std::string& path) {
             continue;
         }
         if (!startsWith(line, "-STATEMENT ")) {
-            throw fail(i, "expected -STATEMENT, -PARAM, -NAME, -MAYFAIL, -DATASET or a # comment, got: " + line);
+            throw fail(i, "expected -STATEMENT, -PARAM, -NAME, -MAYFAIL, -DATASET, -LOAD or a # comment, got: " + line);
         }
-        SuiteStatement statement;
+        QueryFileStatement statement;
         statement.line = i + 1;
-        statement.name = pendingName.empty() ? fmt::format("S{}", suite.statements.size() + 1) : pendingName;
+        statement.name = pendingName.empty() ? fmt::format("S{}", file.statements.size() + 1) : pendingName;
         statement.mayFail = pendingMayFail;
         statement.parameters = parameters;
+        statement.graph = std::exchange(graph, std::nullopt);
         statement.query = line.substr(11);
         pendingName.clear();
         pendingMayFail = false;
@@ -110,39 +152,23 @@ Suite readSuite(const std::string& path) {
             throw fail(statement.line - 1, "statement without a ---- expectation line");
         }
         statement.expectationBegin = i;
-        const std::string expectation = trim(lines[i].substr(4));
-        ++i;
-        if (expectation == "?") {
-            statement.expected.reset();
-        } else {
-            size_t count = 0;
-            const auto [end, error] = std::from_chars(expectation.data(), expectation.data() + expectation.size(), count);
-            if (error != std::errc() || end != expectation.data() + expectation.size()) {
-                throw fail(i - 1, "expected '---- N' (N rows follow) or '---- ?', got: " + lines[i - 1]);
-            }
-            if (i + count > lines.size()) {
-                throw fail(i - 1, fmt::format("{} rows announced, only {} lines left", count, lines.size() - i));
-            }
-            statement.expected = std::vector<std::string>(lines.begin() + static_cast<ptrdiff_t>(i),
-                                                          lines.begin() + static_cast<ptrdiff_t>(i + count));
-            i += count;
-        }
+        i = readExpectation(lines, i, statement, path);
         statement.expectationEnd = i;
-        suite.statements.push_back(std::move(statement));
+        file.statements.push_back(std::move(statement));
     }
-    if (suite.statements.empty()) {
-        throw UsageError(path + ": no -STATEMENT in the suite");
+    if (graph) {
+        throw fail(lines.size() - 1, "a -DATASET or -LOAD line without a statement after it");
     }
-    return suite;
+    return file;
 }
 
-std::string recordSuite(const Suite& suite, const std::vector<std::optional<std::vector<std::string>>>& answers) {
+std::string recordAnswers(const QueryFile& file, const std::vector<std::optional<std::vector<std::string>>>& answers) {
     std::string out;
     size_t line = 0;
-    for (size_t s = 0; s < suite.statements.size(); ++s) {
-        const SuiteStatement& statement = suite.statements[s];
+    for (size_t s = 0; s < file.statements.size(); ++s) {
+        const QueryFileStatement& statement = file.statements[s];
         for (; line < statement.expectationBegin; ++line) {
-            out += suite.lines[line] + "\n";
+            out += file.lines[line] + "\n";
         }
         if (s < answers.size() && answers[s].has_value()) {
             std::vector<std::string> rows = *answers[s];
@@ -156,10 +182,10 @@ std::string recordSuite(const Suite& suite, const std::vector<std::optional<std:
             line = statement.expectationEnd;
         }
     }
-    for (; line < suite.lines.size(); ++line) {
-        out += suite.lines[line] + "\n";
+    for (; line < file.lines.size(); ++line) {
+        out += file.lines[line] + "\n";
     }
     return out;
 }
 
-} // namespace newsgraph::bench
+} // namespace newsgraph::testing
