@@ -1,6 +1,7 @@
 // load_bench: how fast the news loaders turn real files into a frozen graph.
 //
 //   load_bench [--runs N] [--datasets DIR] [--synthetic-rows N] [--synthetic-file PATH] [--only NAME]
+//              [--threads N]
 //   load_bench --generate PATH ROWS     write a synthetic GDELT 2.0 file and exit
 //
 // Each benchmark runs in a child process (so peak RSS is its own): one warm-up load, then N timed
@@ -8,7 +9,9 @@
 // child's peak resident set size. Benchmarks: icews18-named (train.tsv.gz + valid + test, 468,558
 // facts), icews18-ids (the id files), gdelt-westafrica (19 gzip CSV files, 83,659 rows), gdelt-real
 // (the two GDELT 2.0 export files and the GDELT 1.0 sample) and gdelt-synthetic (ROWS rows, default
-// 5,000,000, generated from the shape of the real GDELT 2.0 rows).
+// 5,000,000, generated from the shape of the real GDELT 2.0 rows). `--threads 1` keeps each load on
+// one thread, `--threads 2` lets GDELT parse on a second one (LoadOptions::threads; the default, 0,
+// follows NEWSGRAPH_LOAD_THREADS, else the core count).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -57,6 +60,7 @@ struct Options {
     uint64_t syntheticRows = kDefaultSyntheticRows;
     std::string syntheticFile;
     std::string only;
+    unsigned threads = 0;
 };
 
 double peakRssMegabytes() {
@@ -139,12 +143,13 @@ struct Timing {
 };
 
 // One timed load: parse, build and freeze.
-Timing loadOnce(const Benchmark& benchmark) {
+Timing loadOnce(const Benchmark& benchmark, unsigned threads) {
     const auto start = std::chrono::steady_clock::now();
     const double cpuStart = cpuSeconds();
     GraphBuilder builder;
     LoadReport report;
-    const LoadOptions options;
+    LoadOptions options;
+    options.threads = threads;
     for (const std::string& spec : benchmark.specs) {
         newsgraph::loadSpec(builder, spec, options, report);
     }
@@ -159,17 +164,17 @@ Timing loadOnce(const Benchmark& benchmark) {
     return {seconds, cpuSeconds() - cpuStart, report.rowsRead};
 }
 
-void runInChild(const Benchmark& benchmark, int runs) {
+void runInChild(const Benchmark& benchmark, int runs, unsigned threads) {
     std::cout.flush();
     const pid_t child = fork();
     if (child == 0) {
         try {
-            loadOnce(benchmark); // warm-up
+            loadOnce(benchmark, threads); // warm-up
             std::vector<double> times;
             std::vector<double> cpu;
             uint64_t rows = 0;
             for (int i = 0; i < runs; ++i) {
-                const Timing timing = loadOnce(benchmark);
+                const Timing timing = loadOnce(benchmark, threads);
                 times.push_back(timing.seconds);
                 cpu.push_back(timing.cpu);
                 rows = timing.rows;
@@ -210,6 +215,8 @@ Options parseOptions(int argc, char** argv) {
             options.syntheticFile = value();
         } else if (arg == "--only") {
             options.only = value();
+        } else if (arg == "--threads") {
+            options.threads = static_cast<unsigned>(std::stoul(value()));
         } else {
             throw std::runtime_error("unknown argument " + arg);
         }
@@ -256,10 +263,10 @@ int main(int argc, char** argv) {
                 }
                 Benchmark copy = benchmark;
                 copy.inputBytes = fs::file_size(synthetic);
-                runInChild(copy, options.runs);
+                runInChild(copy, options.runs, options.threads);
                 continue;
             }
-            runInChild(benchmark, options.runs);
+            runInChild(benchmark, options.runs, options.threads);
         }
     } catch (const std::exception& error) {
         std::cerr << "load_bench: " << error.what() << "\n";

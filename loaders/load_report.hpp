@@ -31,6 +31,9 @@ struct LoadOptions {
     bool strict = false;
     // How many rejects the report keeps word for word; all are counted.
     size_t rejectsKept = 10;
+    // Threads a load may use (so far only GDELT uses a second one, to parse): 1 keeps the whole load
+    // on the calling thread; 0 takes NEWSGRAPH_LOAD_THREADS, else the machine's core count.
+    unsigned threads = 0;
 };
 
 struct Reject {

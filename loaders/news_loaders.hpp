@@ -22,6 +22,7 @@ struct GdeltStats {
     uint64_t duplicates = 0;       // rows whose GLOBALEVENTID was already loaded (skipped, counted as merged)
     uint64_t standInEndpoints = 0; // rows with one actor or none, pointing at the stand-in node
     uint64_t filesSkipped = 0;     // files of a folder that are not GDELT event files
+    unsigned threads = 0;          // threads the load ran on: 1, or 2 with rows parsed on a second one
 };
 // GDELT 1.0 (57/58 columns) and 2.0 (61 columns) TSV, plain or gzip, and the 59-column CSV with a
 // header; a file or a folder of them.

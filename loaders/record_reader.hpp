@@ -1,19 +1,16 @@
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <thread>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "engine/common/date.hpp"
+#include "loaders/read_ahead.hpp"
 
 namespace newsgraph {
 
@@ -41,13 +38,14 @@ using ByteBuffer = std::vector<char, UninitializedAllocator<char>>;
 
 // Reads a text file line by line, plain or gzip-compressed (zlib detects which), through one large
 // buffer: a line is a view into that buffer, valid until the next call. Lines end at '\n'; a
-// trailing '\r' and a UTF-8 byte-order mark on line 1 are dropped. Files from 256 KiB
-// on are read and decompressed ahead by a second thread (a bounded queue of 1 MiB chunks),
-// so with two cores the parsing thread does not wait for zlib.
+// trailing '\r' and a UTF-8 byte-order mark on line 1 are dropped. Unless `readAhead` is false,
+// files from 256 KiB on are read and decompressed ahead by a second thread (a ReadAhead of 1 MiB
+// chunks), so with two cores the parsing thread does not wait for zlib. Without read-ahead every
+// call runs on the calling thread; the reader may then be handed to another thread as a whole.
 class LineReader {
 public:
     // Throws LoadError(path, 0, ...) when the file is missing, a directory or unreadable.
-    explicit LineReader(const std::string& path);
+    explicit LineReader(const std::string& path, bool readAhead = true);
     LineReader(const LineReader&) = delete;
     LineReader& operator=(const LineReader&) = delete;
     LineReader(LineReader&&) = delete;
@@ -72,8 +70,6 @@ private:
     bool fill();
     // Reads the next chunk from the file into `out` (zlib); false at the end or on an error.
     bool readChunk(ByteBuffer& out, std::optional<std::string>& error);
-    void prefetch();
-    bool takeChunk(ByteBuffer& chunk);
 
     std::string path_;
     void* file_ = nullptr; // gzFile
@@ -84,15 +80,8 @@ private:
     ByteBuffer buffer_;
     ByteBuffer chunk_;
 
-    // Read-ahead (large files only).
-    bool threaded_ = false;
-    std::thread worker_;
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    std::deque<ByteBuffer> ready_;
-    std::vector<ByteBuffer> spare_; // chunks the parser is done with, reused by the reader
-    bool producerDone_ = false;
-    bool stopping_ = false;
+    // Read-ahead (large files only): the reading thread's error, read once it has stopped.
+    std::unique_ptr<ReadAhead<ByteBuffer>> readAhead_;
     std::optional<std::string> producerError_;
     size_t begin_ = 0;
     size_t end_ = 0;
