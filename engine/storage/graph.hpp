@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -16,6 +17,7 @@
 #include "engine/storage/graph_stats.hpp"
 #include "engine/storage/node_index.hpp"
 #include "engine/storage/property_column.hpp"
+#include "engine/storage/type_value_summary.hpp"
 
 namespace newsgraph {
 
@@ -104,6 +106,8 @@ public:
     const Csr& csr(Direction direction) const { return direction == Direction::Out ? out_ : in_; }
 
     GraphStats stats() const;
+    // Distinct property values per relationship type, computed on first use (see TypeValueSummaries).
+    TypeValueSummaries& typeValueSummaries() const { return *typeValueSummaries_; }
 
 private:
     friend class GraphBuilder;
@@ -132,6 +136,7 @@ private:
     std::vector<RelId> typeRels_;
     NodeIndex index_;
     std::unordered_map<std::string, NodeId> externalIds_;
+    std::unique_ptr<TypeValueSummaries> typeValueSummaries_ = std::make_unique<TypeValueSummaries>();
 };
 
 } // namespace newsgraph

@@ -40,6 +40,11 @@ std::string ExpandSpec::describe(const char* name) const {
                        types.empty() ? std::string("all") : std::to_string(types.size()));
 }
 
+void Expand::open(ExecutionContext& context) {
+    RowOperator::open(context);
+    narrowTypes(context);
+}
+
 void Expand::startRow(ExecutionContext& context, const Chunk& input, size_t row) {
     position_ = 0;
     edges_.clear();
@@ -47,7 +52,7 @@ void Expand::startRow(ExecutionContext& context, const Chunk& input, size_t row)
     if (from.type() != ValueType::Node) {
         return;
     }
-    collectEdges(*context.graph, from.asNode().id, spec_, edges_);
+    collectEdges(*context.graph, from.asNode().id, active_, edges_);
 }
 
 std::string Expand::describe() const {

@@ -73,13 +73,19 @@ public:
     // A WHERE conjunct over the row this expansion makes, checked before the row is copied out
     // (what a Filter right above would do, without materializing the rows it drops).
     void addPredicate(const ast::Expr* predicate) { predicates_.push_back(predicate); }
+    void open(ExecutionContext& context) override;
 
 protected:
     void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
     bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
 
 private:
+    // active_ = spec_ without the types a `r.key OP constant` predicate rejects for every value
+    // the key takes in them (type_narrowing.cpp).
+    void narrowTypes(ExecutionContext& context);
+
     ExpandSpec spec_;
+    ExpandSpec active_; // what this execution expands: spec_, its types narrowed
     std::vector<const ast::Expr*> predicates_;
     std::vector<std::pair<RelId, NodeId>> edges_;
     std::vector<Value> scratch_;
