@@ -23,7 +23,7 @@ constexpr uint64_t kProgressEvery = 4096;
 constexpr size_t kBatchesAhead = 4;
 constexpr size_t kPrefetchRows = 8;
 constexpr uint64_t kMinReserve = 65536;
-constexpr double kReserveMargin = 1.5;
+constexpr double kReserveMargin = 1.25;
 
 // LoadOptions::threads, else NEWSGRAPH_LOAD_THREADS, else the core count; at most two are used.
 unsigned threadsFor(const LoadOptions& options) {
@@ -47,8 +47,9 @@ public:
 
     unsigned threads() const { return threads_; }
 
-    // Loads one file; false when `sniff` is set and the file is not a GDELT event file.
-    bool loadFile(const std::string& path, bool sniff, Progress& progress) {
+    // Loads one file; false when `sniff` is set and the file is not a GDELT event file. `bytesAhead`:
+    // the size of this file and the ones after it.
+    bool loadFile(const std::string& path, bool sniff, uint64_t bytesAhead, Progress& progress) {
         // No read-ahead thread: with two threads the parsing thread reads and decompresses too.
         LineReader lines(path, false);
         std::string_view first;
@@ -81,11 +82,11 @@ public:
             // error is read after it.
             ReadAhead<GdeltBatch> ahead([&source](GdeltBatch& next) { return source.fill(next); }, kBatchesAhead);
             while (ahead.take(batch)) {
-                apply(batch, lines.fileSize(), progress);
+                apply(batch, bytesAhead, progress);
             }
         } else {
             while (source.fill(batch)) {
-                apply(batch, lines.fileSize(), progress);
+                apply(batch, bytesAhead, progress);
             }
         }
         if (lines.error()) {
@@ -97,9 +98,9 @@ public:
     void finish() { report_.merged += graph_.finish(); }
 
 private:
-    void apply(const GdeltBatch& batch, uint64_t fileSize, Progress& progress) {
+    void apply(const GdeltBatch& batch, uint64_t bytesAhead, Progress& progress) {
         if (!reserved_) {
-            reserve(batch, fileSize);
+            reserve(batch, bytesAhead);
         }
         const std::vector<GdeltRow>& rows = batch.rows;
         for (size_t i = 0; i < rows.size(); ++i) {
@@ -109,7 +110,7 @@ private:
             const GdeltRow& row = rows[i];
             ++report_.rowsRead;
             if (report_.rowsRead % kProgressEvery == 0) {
-                progress.update(batch.bytesRead, report_.rowsRead);
+                progress.update(batch.bytesDone, report_.rowsRead);
             }
             if (row.reason != 0) {
                 report_.reject(options_, *path_, row.line, batch.reason(row));
@@ -119,18 +120,17 @@ private:
         }
     }
 
-    // A large file's rows, estimated from its first batch, get their room at once (the columns then
-    // do not grow and copy in steps). Only when that at least doubles the room: many small files
-    // must not make one exact reallocation each.
-    void reserve(const GdeltBatch& first, uint64_t fileSize) {
+    // The rows of a large file (or of the rest of a folder), estimated from the first batch, get
+    // their room at once: the columns then do not grow and copy in steps. Only when that at least
+    // doubles the room: many small files must not make one exact reallocation each.
+    void reserve(const GdeltBatch& first, uint64_t bytesAhead) {
         reserved_ = true;
-        if (first.bytesRead == 0 || first.bytesRead >= fileSize) {
+        if (first.bytesDone == 0 || first.bytesDone >= bytesAhead) {
             return;
         }
-        // bytesRead runs ahead of the rows (whole chunks are read): a margin, as room not touched
-        // costs address space only.
+        // A margin, as room not touched costs address space only.
         const double estimate = kReserveMargin * static_cast<double>(first.rows.size()) *
-                                static_cast<double>(fileSize) / static_cast<double>(first.bytesRead);
+                                static_cast<double>(bytesAhead) / static_cast<double>(first.bytesDone);
         if (estimate >= static_cast<double>(std::max<uint64_t>(kMinReserve, builder_.relCount()))) {
             graph_.reserve(static_cast<uint64_t>(estimate));
         }
@@ -156,11 +156,14 @@ void loadGdelt(GraphBuilder& builder, const std::string& path, const LoadOptions
     runNewsLoad(builder, report, [&] {
         GdeltLoad load(builder, options, report, local);
         Progress progress("gdelt", total);
+        uint64_t bytesAhead = total;
         for (const std::string& file : files) {
-            if (!load.loadFile(file, folder, progress)) {
+            if (!load.loadFile(file, folder, bytesAhead, progress)) {
                 ++local.filesSkipped;
             }
-            progress.addDone(std::filesystem::file_size(file));
+            const uint64_t size = std::filesystem::file_size(file);
+            progress.addDone(size);
+            bytesAhead -= std::min(bytesAhead, size);
         }
         load.finish();
         local.threads = load.threads();

@@ -90,7 +90,7 @@ bool GdeltRowSource::fill(GdeltBatch& batch) {
         }
         parse(records_.fields(), records_.line(), records_.raw(), batch);
     }
-    batch.bytesRead = lines_.bytesRead();
+    batch.bytesDone = lines_.bytesConsumed();
     return !batch.rows.empty();
 }
 

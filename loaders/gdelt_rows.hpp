@@ -60,7 +60,7 @@ struct GdeltBatch {
     std::vector<GdeltRow> rows;
     std::string text;
     std::vector<std::string> reasons;
-    uint64_t bytesRead = 0; // of the file, when the batch was full (for the progress bar)
+    uint64_t bytesDone = 0; // of the file, behind the batch's last row (LineReader::bytesConsumed)
 
     std::string_view get(GdeltText slice) const { return std::string_view(text).substr(slice.offset, slice.size); }
     const std::string& reason(const GdeltRow& row) const { return reasons[row.reason - 1]; }
@@ -70,7 +70,7 @@ struct GdeltBatch {
 // into batches of up to kRows rows. Uses the LineReader exclusively while it fills.
 class GdeltRowSource {
 public:
-    static constexpr size_t kRows = 4096;
+    static constexpr size_t kRows = 1024;
 
     // `csv`: the layout of a file with a header (consumed); otherwise a TSV file whose first line,
     // `firstLine`, is parsed as line 1.

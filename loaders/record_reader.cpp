@@ -134,7 +134,17 @@ bool LineReader::fill() {
     }
     std::memcpy(buffer_.data() + end_, chunk_.data(), chunk_.size());
     end_ += chunk_.size();
+    produced_ += chunk_.size();
     return true;
+}
+
+uint64_t LineReader::bytesConsumed() const {
+    if (produced_ == 0) {
+        return 0;
+    }
+    const uint64_t position = produced_ - (end_ - begin_);
+    return static_cast<uint64_t>(static_cast<double>(position) * static_cast<double>(bytesRead()) /
+                                 static_cast<double>(produced_));
 }
 
 bool LineReader::next(std::string_view& line) {

@@ -58,6 +58,9 @@ public:
     uint64_t lineNumber() const { return line_; }
     // Bytes of the file consumed so far and the file's size (compressed bytes for gzip input).
     uint64_t bytesRead() const { return bytesRead_.load(std::memory_order_relaxed); }
+    // The file bytes behind the lines returned so far: for gzip input an estimate from the
+    // compression ratio so far (bytesRead() runs ahead by whole chunks). The reading thread's.
+    uint64_t bytesConsumed() const;
     uint64_t fileSize() const { return fileSize_; }
     bool compressed() const { return compressed_.load(std::memory_order_relaxed); }
     // Why reading stopped early (a truncated or corrupt gzip stream, an I/O error), with the line
@@ -85,6 +88,7 @@ private:
     std::optional<std::string> producerError_;
     size_t begin_ = 0;
     size_t end_ = 0;
+    uint64_t produced_ = 0; // (uncompressed) bytes appended to buffer_ so far
     bool eof_ = false;
     uint64_t line_ = 0;
     std::optional<std::string> error_;
