@@ -3,11 +3,10 @@
 // the calling thread applies the rows to the graph (gdelt_graph.cpp) in file order and reports
 // the rejected ones, so both ways give the same graph and the same report.
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
-#include <thread>
 
 #include "loaders/gdelt_graph.hpp"
+#include "loaders/load_threads.hpp"
 #include "loaders/gdelt_rows.hpp"
 #include "loaders/news_load.hpp"
 #include "loaders/news_loaders.hpp"
@@ -25,25 +24,11 @@ constexpr size_t kPrefetchRows = 8;
 constexpr uint64_t kMinReserve = 65536;
 constexpr double kReserveMargin = 1.25;
 
-// LoadOptions::threads, else NEWSGRAPH_LOAD_THREADS, else the core count; at most two are used.
-unsigned threadsFor(const LoadOptions& options) {
-    unsigned threads = options.threads;
-    if (threads == 0) {
-        if (const char* text = std::getenv("NEWSGRAPH_LOAD_THREADS"); text != nullptr && *text != '\0') {
-            threads = static_cast<unsigned>(std::strtoul(text, nullptr, 10));
-        }
-    }
-    if (threads == 0) {
-        threads = std::thread::hardware_concurrency();
-    }
-    return threads >= 2 ? 2 : 1;
-}
-
 class GdeltLoad {
 public:
     GdeltLoad(GraphBuilder& builder, const LoadOptions& options, LoadReport& report, GdeltStats& stats)
         : builder_(builder), options_(options), report_(report), graph_(builder, stats),
-          threads_(threadsFor(options)) {}
+          threads_(loadThreads(options)) {}
 
     unsigned threads() const { return threads_; }
 
