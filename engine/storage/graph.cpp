@@ -1,7 +1,10 @@
 #include "engine/storage/graph.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <numeric>
+#include <optional>
+#include <thread>
 
 #include "engine/storage/graph_builder.hpp"
 
@@ -50,14 +53,41 @@ Graph::Graph(GraphBuilder&& builder)
     relSource_.shrink_to_fit();
     relTarget_.shrink_to_fit();
     relType_.shrink_to_fit();
-    for (PropertyColumn& column : nodeColumns_) {
-        column.freeze(nodeCount());
+    // The incoming CSR is built on a second thread while this one freezes the columns and builds
+    // the outgoing CSR: the three read the same immutable arrays and write disjoint ones.
+    std::exception_ptr inError;
+    std::optional<std::thread> in;
+    if (std::thread::hardware_concurrency() > 1) {
+        in.emplace([this, &inError] {
+            try {
+                buildCsr(Direction::In);
+            } catch (...) {
+                inError = std::current_exception();
+            }
+        });
     }
-    for (PropertyColumn& column : relColumns_) {
-        column.freeze(relCount());
+    try {
+        for (PropertyColumn& column : nodeColumns_) {
+            column.freeze(nodeCount());
+        }
+        for (PropertyColumn& column : relColumns_) {
+            column.freeze(relCount());
+        }
+        buildCsr(Direction::Out);
+    } catch (...) {
+        if (in) {
+            in->join();
+        }
+        throw;
     }
-    buildCsr(Direction::Out);
-    buildCsr(Direction::In);
+    if (in) {
+        in->join();
+        if (inError) {
+            std::rethrow_exception(inError);
+        }
+    } else {
+        buildCsr(Direction::In);
+    }
     buildIndexes();
 }
 
