@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -25,8 +26,13 @@ public:
     // The distinct values of `key` over the live relationships of `type`, null among them when
     // one lacks the key; nullopt when there are more than kMaxValues.
     std::optional<std::vector<Value>> values(const Graph& graph, TypeId type, PropertyKeyId key);
+    // Unique among all summaries made by this process: one per frozen graph, so a cache of what
+    // was derived from a graph can tell whether the graph it reads now is the same one.
+    uint64_t id() const { return id_; }
 
 private:
+    inline static std::atomic<uint64_t> nextId_{1};
+    uint64_t id_ = nextId_.fetch_add(1);
     std::mutex mutex_;
     std::unordered_map<uint64_t, std::optional<std::vector<Value>>> cache_;
 };

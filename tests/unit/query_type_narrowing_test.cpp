@@ -115,4 +115,14 @@ TEST_CASE("type value summaries: few values, too many, none; a write rebuilds th
     database.execute("MATCH (a) WITH a LIMIT 1 CREATE (a)-[:ACCUSE {code: '1124'}]->(a)");
     CHECK(newsgraph::testing::single(database, "MATCH ()-[r:ACCUSE]->() WHERE r.code = '1124' RETURN count(*)") == 1);
     CHECK(newsgraph::testing::single(database, "MATCH ()-[r]->() WHERE r.code = '1124' RETURN count(*)") == 1);
+
+    // Within one statement: the MATCH after the CREATE reads the written graph, which replaced
+    // the one the statement started on while the expansion was already open.
+    CHECK(newsgraph::testing::single(database, "CREATE (a)-[:PLAIN {code: '1125x'}]->(a) WITH count(*) AS one "
+                                               "MATCH ()-[r:PLAIN]->() WHERE r.code = '1125x' RETURN count(*)") == 1);
+    // An OPTIONAL MATCH is opened once per outer row; each opening narrows the same way.
+    CHECK(newsgraph::testing::single(database, "MATCH (a) OPTIONAL MATCH (a)-[r]->() WHERE r.code STARTS WITH '112' "
+                                               "RETURN count(r)") ==
+          newsgraph::testing::single(database, "MATCH (a) OPTIONAL MATCH (a)-[r]->() WITH a, r "
+                                               "WHERE r IS NULL OR r.code STARTS WITH '112' RETURN count(r)"));
 }

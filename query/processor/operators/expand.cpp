@@ -40,14 +40,12 @@ std::string ExpandSpec::describe(const char* name) const {
                        types.empty() ? std::string("all") : std::to_string(types.size()));
 }
 
-void Expand::open(ExecutionContext& context) {
-    RowOperator::open(context);
-    narrowTypes(context);
-}
-
 void Expand::startRow(ExecutionContext& context, const Chunk& input, size_t row) {
     position_ = 0;
     edges_.clear();
+    // Per row, not at open(): a write earlier in the statement replaces the graph while this
+    // operator is open. Redone only when the graph changed.
+    narrowTypes(context);
     const Value& from = input.at(spec_.fromSlot, row);
     if (from.type() != ValueType::Node) {
         return;

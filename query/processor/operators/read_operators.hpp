@@ -73,7 +73,6 @@ public:
     // A WHERE conjunct over the row this expansion makes, checked before the row is copied out
     // (what a Filter right above would do, without materializing the rows it drops).
     void addPredicate(const ast::Expr* predicate) { predicates_.push_back(predicate); }
-    void open(ExecutionContext& context) override;
 
 protected:
     void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
@@ -86,6 +85,7 @@ private:
 
     ExpandSpec spec_;
     ExpandSpec active_; // what this execution expands: spec_, its types narrowed
+    uint64_t narrowedFor_ = 0; // the TypeValueSummaries::id() of the graph active_ was made for
     std::vector<const ast::Expr*> predicates_;
     std::vector<std::pair<RelId, NodeId>> edges_;
     std::vector<Value> scratch_;

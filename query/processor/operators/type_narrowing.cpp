@@ -19,7 +19,23 @@ using ast::ExprKind;
 // once beats one binary search per type.
 constexpr size_t kMaxNarrowedTypes = 16;
 
-std::optional<Value> applyComparison(BinaryOp op, const Value& stored, const Value& constant) {
+bool narrowingOperator(BinaryOp op) {
+    switch (op) {
+    case BinaryOp::Equal:
+    case BinaryOp::StartsWith:
+    case BinaryOp::EndsWith:
+    case BinaryOp::Contains:
+    case BinaryOp::In:
+    case BinaryOp::Less:
+    case BinaryOp::LessEqual:
+    case BinaryOp::Greater:
+    case BinaryOp::GreaterEqual: return true;
+    default: return false;
+    }
+}
+
+// `stored OP constant` for a narrowingOperator.
+Value applyComparison(BinaryOp op, const Value& stored, const Value& constant) {
     switch (op) {
     case BinaryOp::Equal: return equals(stored, constant);
     case BinaryOp::StartsWith: return startsWith(stored, constant);
@@ -30,14 +46,13 @@ std::optional<Value> applyComparison(BinaryOp op, const Value& stored, const Val
     case BinaryOp::LessEqual: return lessOrEqual(stored, constant);
     case BinaryOp::Greater: return greaterThan(stored, constant);
     case BinaryOp::GreaterEqual: return greaterOrEqual(stored, constant);
-    default: return std::nullopt;
+    default: return Value();
     }
 }
 
 // The key of `r.key OP constant` over the relationship in relSlot, or null for other shapes.
 const Expr* narrowingProperty(const Expr& predicate, size_t relSlot) {
-    if (predicate.kind != ExprKind::Binary || predicate.children.size() != 2 ||
-        !applyComparison(predicate.op, Value(), Value())) {
+    if (predicate.kind != ExprKind::Binary || predicate.children.size() != 2 || !narrowingOperator(predicate.op)) {
         return nullptr;
     }
     const Expr& property = *predicate.children[0];
@@ -53,8 +68,15 @@ const Expr* narrowingProperty(const Expr& predicate, size_t relSlot) {
 } // namespace
 
 void Expand::narrowTypes(ExecutionContext& context) {
-    active_ = spec_;
     const Graph& graph = *context.graph;
+    // Called per input row: the constants (literals, parameters) do not change during a
+    // statement, so the narrowing is redone only for another graph (after a write).
+    const uint64_t graphId = graph.typeValueSummaries().id();
+    if (narrowedFor_ == graphId) {
+        return;
+    }
+    narrowedFor_ = graphId;
+    active_ = spec_;
     for (const Expr* predicate : predicates_) {
         if (active_.impossible) {
             return;
@@ -79,8 +101,8 @@ void Expand::narrowTypes(ExecutionContext& context) {
         for (TypeId type : candidates) {
             const auto values = graph.typeValueSummaries().values(graph, type, *key);
             const bool anyPasses = !values || std::any_of(values->begin(), values->end(), [&](const Value& value) {
-                const std::optional<Value> verdict = applyComparison(predicate->op, value, constant);
-                return verdict && verdict->type() == ValueType::Bool && verdict->asBool();
+                const Value verdict = applyComparison(predicate->op, value, constant);
+                return verdict.type() == ValueType::Bool && verdict.asBool();
             });
             if (anyPasses) {
                 kept.push_back(type);
