@@ -9,56 +9,6 @@
 
 namespace newsgraph {
 
-namespace {
-
-bool hasNonDistinctAggregateCall(const ast::Expr& expr) {
-    if (expr.kind == ast::ExprKind::CountStar || (isAggregateCall(expr) && !expr.distinct)) {
-        return true;
-    }
-    return std::any_of(expr.children.begin(), expr.children.end(),
-                       [](const ast::ExprPtr& child) { return child && hasNonDistinctAggregateCall(*child); });
-}
-
-// Every name `expr` may read. False when that cannot be known (a subquery reads its own scope).
-bool collectReads(const ast::Expr& expr, std::vector<std::string>& out) {
-    if (expr.subquery) {
-        return false;
-    }
-    if (expr.kind == ast::ExprKind::Variable || expr.kind == ast::ExprKind::MapProjection) {
-        out.push_back(expr.name);
-    }
-    for (const auto& child : expr.children) {
-        if (child && !collectReads(*child, out)) {
-            return false;
-        }
-    }
-    for (const auto& item : expr.mapItems) {
-        if (item.kind == ast::MapItemKind::Variable) {
-            out.push_back(item.key);
-        }
-        if (item.value && !collectReads(*item.value, out)) {
-            return false;
-        }
-    }
-    for (const auto& part : expr.pattern) {
-        for (const auto& node : part.nodes) {
-            out.push_back(node.variable);
-            if (node.properties && !collectReads(*node.properties, out)) {
-                return false;
-            }
-        }
-        for (const auto& rel : part.rels) {
-            out.push_back(rel.variable);
-            if (rel.properties && !collectReads(*rel.properties, out)) {
-                return false;
-            }
-        }
-    }
-    return true;
-}
-
-} // namespace
-
 std::optional<std::vector<std::string>> duplicateInsensitiveReads(const ast::Clause& match, const ast::Clause& next) {
     if (match.kind != ast::ClauseKind::Match || match.optional || match.pattern.size() != 1) {
         return std::nullopt;
@@ -77,7 +27,7 @@ std::optional<std::vector<std::string>> duplicateInsensitiveReads(const ast::Cla
     bool anyAggregate = false;
     std::vector<std::string> reads;
     for (const ast::ProjectionItem& item : projection.items) {
-        if (hasNonDistinctAggregateCall(*item.expression) || !collectReads(*item.expression, reads)) {
+        if (hasNonDistinctAggregate(*item.expression) || !collectReads(*item.expression, reads)) {
             return std::nullopt;
         }
         anyAggregate = anyAggregate || containsAggregate(*item.expression);

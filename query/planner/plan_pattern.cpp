@@ -76,6 +76,9 @@ const ScalarFunction* findScalarFunctionForPlanner(std::string_view name) {
 
 namespace {
 
+// Not a Cypher name: a pending predicate reading it is only flushed at the end of its MATCH.
+constexpr const char* kUnknownReads = "\x01unknown reads";
+
 void splitConjuncts(Expr* expr, std::vector<Expr*>& out) {
     if (expr->kind == ExprKind::Binary && expr->op == ast::BinaryOp::And) {
         splitConjuncts(expr->children[0].get(), out);
@@ -85,38 +88,49 @@ void splitConjuncts(Expr* expr, std::vector<Expr*>& out) {
     out.push_back(expr);
 }
 
-void collectVariables(const Expr& expr, std::vector<std::string>& out) {
-    if (expr.kind == ExprKind::Variable) {
-        out.push_back(expr.name);
+} // namespace
+
+bool collectReads(const Expr& expr, std::vector<std::string>& out) {
+    if (expr.subquery) {
+        return false;
+    }
+    auto add = [&out](const std::string& name) {
+        if (!name.empty()) {
+            out.push_back(name);
+        }
+    };
+    if (expr.kind == ExprKind::Variable || expr.kind == ExprKind::MapProjection) {
+        add(expr.name);
     }
     for (const auto& child : expr.children) {
-        if (child) {
-            collectVariables(*child, out);
+        if (child && !collectReads(*child, out)) {
+            return false;
         }
     }
     for (const auto& item : expr.mapItems) {
-        if (item.value) {
-            collectVariables(*item.value, out);
+        if (item.kind == ast::MapItemKind::Variable) {
+            add(item.key);
+        }
+        if (item.value && !collectReads(*item.value, out)) {
+            return false;
         }
     }
     for (const auto& part : expr.pattern) {
         for (const auto& node : part.nodes) {
-            if (!node.variable.empty()) {
-                out.push_back(node.variable);
-            }
-            if (node.properties) {
-                collectVariables(*node.properties, out);
+            add(node.variable);
+            if (node.properties && !collectReads(*node.properties, out)) {
+                return false;
             }
         }
         for (const auto& rel : part.rels) {
-            if (!rel.variable.empty()) {
-                out.push_back(rel.variable);
+            add(rel.variable);
+            if (rel.properties && !collectReads(*rel.properties, out)) {
+                return false;
             }
         }
     }
+    return true;
 }
-
-} // namespace
 
 void Planner::setPendingPredicates(Expr* where) {
     pending_.clear();
@@ -127,7 +141,10 @@ void Planner::setPendingPredicates(Expr* where) {
     splitConjuncts(where, conjuncts);
     for (Expr* conjunct : conjuncts) {
         PendingPredicate pending{conjunct, {}};
-        collectVariables(*conjunct, pending.variables);
+        if (!collectReads(*conjunct, pending.variables)) {
+            // What a subquery reads is not known here: the conjunct waits for the whole pattern.
+            pending.variables.push_back(kUnknownReads);
+        }
         pending_.push_back(std::move(pending));
     }
 }

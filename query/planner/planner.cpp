@@ -20,21 +20,6 @@ bool isUpdating(ast::ClauseKind kind) {
     }
 }
 
-bool hasNonDistinctAggregate(const ast::Expr& expr) {
-    if (expr.kind == ast::ExprKind::CountStar) {
-        return true;
-    }
-    if (isAggregateCall(expr)) {
-        return !expr.distinct;
-    }
-    for (const auto& child : expr.children) {
-        if (child && hasNonDistinctAggregate(*child)) {
-            return true;
-        }
-    }
-    return false;
-}
-
 // A MATCH (a)-[*..k]->(x) followed by a projection that only sees distinct rows (RETURN DISTINCT,
 // or only DISTINCT aggregates such as count(DISTINCT x)) needs each end node once, not each path:
 // the variable-length step can then run breadth first.
@@ -78,6 +63,21 @@ bool endsWithCall(const ast::SingleQuery& query) {
 }
 
 } // namespace
+
+bool hasNonDistinctAggregate(const ast::Expr& expr) {
+    if (expr.kind == ast::ExprKind::CountStar) {
+        return true;
+    }
+    if (isAggregateCall(expr)) {
+        return !expr.distinct;
+    }
+    for (const auto& child : expr.children) {
+        if (child && hasNonDistinctAggregate(*child)) {
+            return true;
+        }
+    }
+    return false;
+}
 
 const ast::Expr* singleMatchReturnItem(const ast::SingleQuery& query) {
     if (query.clauses.size() != 2) {

@@ -119,6 +119,11 @@ const ast::Expr* singleMatchReturnItem(const ast::SingleQuery& query);
 std::unique_ptr<Operator> planTwoHopCount(const ast::SingleQuery& query, const Graph& graph,
                                           std::vector<std::string>& columns);
 bool isAggregateCall(const ast::Expr& expr);
+// count(*) or an aggregate call without DISTINCT anywhere in `expr`: the rows' multiplicity matters.
+bool hasNonDistinctAggregate(const ast::Expr& expr);
+// Appends every variable name `expr` may read (map projections and pattern variables included);
+// false when that cannot be known: a subquery reads names of its own scope.
+bool collectReads(const ast::Expr& expr, std::vector<std::string>& out);
 // For a MATCH of one pattern part of two or more steps followed by a projection that ignores
 // duplicate rows (DISTINCT, or DISTINCT aggregates only): the variable names the projection
 // reads. Null for other clause pairs, or when the names read cannot be known.
