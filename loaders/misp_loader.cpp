@@ -20,6 +20,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "loaders/json_depth.hpp"
 #include "loaders/entity_resolution.hpp"
 #include "loaders/news_load.hpp"
 #include "loaders/news_loaders.hpp"
@@ -84,6 +85,10 @@ public:
         const std::string text = buffer.str();
         if (trimText(text).empty()) {
             throw LoadError(path, 0, "the file is empty");
+        }
+        if (const auto deep = jsonTooDeepAt(text)) {
+            throw LoadError(path, lineOf(text, *deep),
+                            fmt::format("not valid JSON: arrays and objects nested more than {} levels deep", kMaxJsonDepth));
         }
         Json document;
         try {

@@ -69,7 +69,7 @@ enum class MapItemKind : uint8_t {
 struct MapProjectionItem {
     MapItemKind kind = MapItemKind::Property;
     std::string key;
-    ExprPtr value; // Literal items only
+    ExprPtr value; // Literal items: the expression; Variable items: the variable
 };
 
 // A node of the query stage's expression tree. One struct for every kind keeps the tree simple

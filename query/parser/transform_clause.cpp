@@ -234,6 +234,9 @@ ast::SingleQuery Transformer::singleQuery(const std::vector<syntax::Clause>& cla
     ast::SingleQuery query;
     query.clauses.reserve(clauses.size());
     for (const auto& syntaxClause : clauses) {
+        if (query.clauses.size() == kMaxClauses) {
+            fail("QueryTooLarge", fmt::format("a query may have at most {} clauses", kMaxClauses), start(syntaxClause));
+        }
         query.clauses.push_back(clause(syntaxClause, depth));
         const ast::Clause& last = query.clauses.back();
         if (last.kind == ClauseKind::Call && last.yieldStar && clauses.size() > 1) {

@@ -12,6 +12,7 @@
 #include "query/ast/statement.hpp"
 #include "query/parser/ast.hpp"
 #include "query/parser/grammar.hpp"
+#include "query/parser/transformer.hpp"
 
 namespace newsgraph::parser::detail {
 

@@ -130,6 +130,10 @@ ExprPtr Transformer::existsSubquery(const syntax::ExistsSubquery& expr, uint32_t
 ExprPtr Transformer::mapProjection(const syntax::MapProjection& expr, uint32_t depth) {
     auto node = makeNode(ExprKind::MapProjection, start(expr), end(expr));
     node->name = expr.variable.name;
+    // The projected variable is the node's one child, bound and evaluated like any variable.
+    auto base = ast::makeVariable(expr.variable.name, node->position);
+    base->text = expr.variable.name;
+    node->children.push_back(std::move(base));
     for (const auto& item : expr.items) {
         ast::MapProjectionItem out;
         out.key = item.key;
@@ -144,7 +148,10 @@ ExprPtr Transformer::mapProjection(const syntax::MapProjection& expr, uint32_t d
             }
             out.value = expression(*item.value, depth + 1);
         } else {
+            // `{x}`: the entry x with the value of variable x.
             out.kind = ast::MapItemKind::Variable;
+            out.value = ast::makeVariable(item.key, position(start(item)));
+            out.value->text = item.key;
         }
         node->mapItems.push_back(std::move(out));
     }

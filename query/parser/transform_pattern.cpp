@@ -121,6 +121,10 @@ ast::PatternPart Transformer::patternElement(const syntax::PatternElement& eleme
     part.position = position(element);
     part.nodes.push_back(nodePattern(*this, element.first, depth + 1));
     for (const auto& link : element.chain) {
+        if (part.rels.size() == kMaxPatternLength) {
+            fail("QueryTooLarge", fmt::format("a pattern may have at most {} relationships", kMaxPatternLength),
+                 start(link.relationship));
+        }
         part.rels.push_back(relPattern(*this, link.relationship, depth + 1));
         part.nodes.push_back(nodePattern(*this, link.node, depth + 1));
     }

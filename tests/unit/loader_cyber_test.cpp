@@ -10,6 +10,7 @@
 #include "engine/storage/graph_builder.hpp"
 #include "loaders/claim_support.hpp"
 #include "loaders/entity_resolution.hpp"
+#include "loaders/json_depth.hpp"
 #include "loaders/loader.hpp"
 #include "loaders/news_loaders.hpp"
 #include "loader_test_support.hpp"
@@ -164,6 +165,34 @@ TEST_CASE("misp: a broken JSON file is a load error with its line", "[loader][mi
     newsgraph::loadMisp(builder, nameless, kLenient, lenient);
     CHECK(lenient.rowsRead == 2);
     CHECK(lenient.rejected == 1);
+}
+
+TEST_CASE("misp: JSON nested too deeply is a load error, not a stack overflow", "[loader][misp]") {
+    TempDir dir;
+    // A million levels in `meta`: parsed, then copied recursively by the loader before this check.
+    const std::string deep = std::string(1000000, '[') + std::string(1000000, ']');
+    const std::string path =
+        dir.write("threat-actor.json", "{\"values\": [\n{\"value\": \"X\",\n\"meta\": " + deep + "}]}");
+    GraphBuilder builder;
+    const auto before = snapshot(builder);
+    LoadReport report;
+    try {
+        newsgraph::loadMisp(builder, path, kLenient, report);
+        FAIL("no LoadError");
+    } catch (const newsgraph::LoadError& error) {
+        CHECK(error.line() == 3);
+        CHECK_THAT(error.what(), Catch::Contains("nested more than 256 levels"));
+    }
+    CHECK(snapshot(builder) == before);
+    // Brackets inside strings do not count; nesting at the limit (object, values, cluster, meta and
+    // the arrays in x) loads.
+    const std::string atLimit = std::string(newsgraph::kMaxJsonDepth - 4, '[') + "\"[[[{{\"" +
+                                std::string(newsgraph::kMaxJsonDepth - 4, ']');
+    const std::string fine = dir.write("fine.json", "{\"values\": [{\"value\": \"Y\", \"meta\": {\"x\": " + atLimit + "}}]}");
+    LoadReport loaded;
+    newsgraph::loadMisp(builder, fine, kLenient, loaded);
+    CHECK(loaded.rowsRead == 1);
+    CHECK(loaded.rejected == 0);
 }
 
 TEST_CASE("cfr: incidents, initiators and attribution claims", "[loader][cfr]") {

@@ -195,6 +195,23 @@ TEST_CASE("parser errors: nesting limits", "[parser]") {
     CHECK_NOTHROW(parseQuery("RETURN [" + repeat("1, ", 10000) + "1]"));
 }
 
+TEST_CASE("parser errors: clause and pattern length limits", "[parser]") {
+    using newsgraph::parser::kMaxClauses;
+    using newsgraph::parser::kMaxPatternLength;
+    // 20,000 WITH clauses would be 40,000 operators opened and pulled recursively: stopped at the
+    // first clause past the limit, on its own line.
+    const std::string withs = "WITH 1 AS x\n" + repeat("WITH x\n", 20000) + "RETURN x";
+    checkFailure(withs, "QueryTooLarge", static_cast<uint32_t>(kMaxClauses + 1), 1);
+    CHECK_NOTHROW(parseQuery("WITH 1 AS x\n" + repeat("WITH x\n", kMaxClauses - 2) + "RETURN x"));
+    // Each UNION branch counts on its own.
+    const std::string branch = "WITH 1 AS x " + repeat("WITH x ", kMaxClauses - 2) + "RETURN x";
+    CHECK_NOTHROW(parseQuery(branch + " UNION " + branch));
+    // A hop chain: stopped at the first relationship past the limit (`-->()` is 5 characters).
+    const std::string hops = "MATCH (a)" + repeat("-->()", 5000) + " RETURN count(*)";
+    checkFailure(hops, "QueryTooLarge", 1, static_cast<uint32_t>(10 + 5 * kMaxPatternLength));
+    CHECK_NOTHROW(parseQuery("MATCH (a)" + repeat("-->()", kMaxPatternLength) + " RETURN count(*)"));
+}
+
 TEST_CASE("parser: backtracking stays linear", "[parser]") {
     // A comprehension that turns out to be a list literal is re-parsed; nested, that would be
     // exponential without the memo (2^50 re-parses: the test would never end).
