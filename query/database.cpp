@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "query/optimizer/optimizer.hpp"
 #include "query/parser/parser.hpp"
 #include "query/planner/planner.hpp"
 #include "query/procedure/procedure.hpp"
@@ -44,11 +45,13 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 PreparedStatement prepare(std::string_view query, const Graph& graph, const Parameters& parameters,
-                          const ProcedureRegistry& procedures, QueryTimings* timings = nullptr) {
+                          const ProcedureRegistry& procedures, const ExecuteOptions& options,
+                          QueryTimings* timings = nullptr) {
     const Clock::time_point start = Clock::now();
     ast::Statement statement = parser::parseQuery(query);
     const Clock::time_point parsed = Clock::now();
     PreparedStatement prepared = planStatement(std::move(statement), graph, parameters, procedures);
+    optimize(prepared, graph, options.disabledRules);
     if (timings != nullptr) {
         timings->parse = parsed - start;
         timings->plan = Clock::now() - parsed;
@@ -70,7 +73,11 @@ void runPendingWrites(Operator& op, ExecutionContext& context) {
 } // namespace
 
 std::string Database::explain(std::string_view query, const Parameters& parameters) {
-    return prepare(query, state_->graph, parameters, state_->procedures).explain();
+    return explain(query, parameters, ExecuteOptions{});
+}
+
+std::string Database::explain(std::string_view query, const Parameters& parameters, const ExecuteOptions& options) {
+    return prepare(query, state_->graph, parameters, state_->procedures, options).explain();
 }
 
 QueryResult Database::execute(std::string_view query, const Parameters& parameters) {
@@ -79,7 +86,7 @@ QueryResult Database::execute(std::string_view query, const Parameters& paramete
 
 QueryResult Database::execute(std::string_view query, const Parameters& parameters, const ExecuteOptions& options) {
     QueryResult result;
-    PreparedStatement prepared = prepare(query, state_->graph, parameters, state_->procedures, &result.timings);
+    PreparedStatement prepared = prepare(query, state_->graph, parameters, state_->procedures, options, &result.timings);
     const Clock::time_point start = Clock::now();
     if (prepared.statement.explain) {
         result.columns = {"plan"};

@@ -43,8 +43,11 @@ struct QueryTimings {
 // How to run a statement. `cancelled` is polled while the statement runs (between chunks of
 // rows, inside long expansions, sorts and algorithms); once it reads true the statement stops
 // with TransactionError Cancelled and the graph is left as it was before the statement.
+// `disabledRules` names optimizer rules not to run (query/optimizer/optimizer.cpp lists them;
+// EXPLAIN prints those that fired); an unknown name is std::invalid_argument.
 struct ExecuteOptions {
     const std::atomic<bool>* cancelled = nullptr;
+    std::vector<std::string> disabledRules;
 };
 
 // The rows a statement returns. Values may be NodeRef / RelRef / PathValue: render them with
@@ -75,6 +78,7 @@ public:
     QueryResult execute(std::string_view query, const Parameters& parameters, const ExecuteOptions& options);
     // The plan of a statement as text (what `EXPLAIN <query>` returns).
     std::string explain(std::string_view query, const Parameters& parameters = {});
+    std::string explain(std::string_view query, const Parameters& parameters, const ExecuteOptions& options);
 
     const Graph& graph() const;
 

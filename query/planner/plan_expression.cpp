@@ -335,12 +335,6 @@ std::pair<std::unique_ptr<Subplan>, Scope> Planner::startSubplan(const Scope& ou
 }
 
 void Planner::addFilter(Plan& plan, ast::Expr* predicate) {
-    // Right after an expansion (and with nothing bound since) the predicate runs inside it.
-    if (auto* expand = dynamic_cast<Expand*>(plan.root.get());
-        expand != nullptr && expand->outputWidth() == plan.scope.width()) {
-        expand->addPredicate(predicate);
-        return;
-    }
     plan.root = wrap(std::move(plan.root), std::make_unique<Filter>(predicate), plan.scope.width());
 }
 

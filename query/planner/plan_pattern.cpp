@@ -362,9 +362,6 @@ void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& 
                 bind(*rel.properties, plan.scope);
             }
             auto expand = std::make_unique<VarExpand>(spec, rel.minHops, rel.maxHops, rel.properties.get());
-            if (distinctEndpoints_) {
-                expand->setDistinctEndpoints();
-            }
             plan.root = wrap(std::move(plan.root), std::move(expand), plan.scope.width());
             if (reversed) {
                 // The walk went backwards: the list must read in pattern order.

@@ -1,6 +1,7 @@
 #include "query/planner/planner.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "query/planner/planner_impl.hpp"
 #include "query/processor/operators/read_operators.hpp"
@@ -18,39 +19,6 @@ bool isUpdating(ast::ClauseKind kind) {
     case ast::ClauseKind::Delete: return true;
     default: return false;
     }
-}
-
-// A MATCH (a)-[*..k]->(x) followed by a projection that only sees distinct rows (RETURN DISTINCT,
-// or only DISTINCT aggregates such as count(DISTINCT x)) needs each end node once, not each path:
-// the variable-length step can then run breadth first.
-bool onlyDistinctEndpointsMatter(const ast::Clause& match, const ast::Clause& next) {
-    if (match.kind != ast::ClauseKind::Match || match.optional || match.where || match.pattern.size() != 1) {
-        return false;
-    }
-    const ast::PatternPart& part = match.pattern.front();
-    if (part.rels.size() != 1 || !part.pathVariable.empty() || part.shortest != ast::ShortestKind::None) {
-        return false;
-    }
-    const ast::RelPattern& rel = part.rels.front();
-    if (!rel.variableLength || !rel.variable.empty() || rel.properties ||
-        !VarExpand::supportsDistinctEndpoints(rel.minHops)) {
-        return false;
-    }
-    if (next.kind != ast::ClauseKind::Return && next.kind != ast::ClauseKind::With) {
-        return false;
-    }
-    const ast::Projection& projection = next.projection;
-    if (projection.star) {
-        return false;
-    }
-    bool anyAggregate = false;
-    for (const ast::ProjectionItem& item : projection.items) {
-        if (hasNonDistinctAggregate(*item.expression)) {
-            return false;
-        }
-        anyAggregate = anyAggregate || containsAggregate(*item.expression);
-    }
-    return projection.distinct || anyAggregate;
 }
 
 // A query may end with CALL when the call is the whole query (standalone: its outputs are the
@@ -104,15 +72,13 @@ std::string PreparedStatement::explain() const {
     for (size_t i = 0; i < subplans.size(); ++i) {
         out += fmt::format("subplan {}:\n{}", i, subplans[i]->root->explain(1));
     }
+    out += fmt::format("rules fired: {}\n", rulesFired.empty() ? std::string("none") : fmt::format("{}", fmt::join(rulesFired, ", ")));
     return out;
 }
 
 std::unique_ptr<Operator> Planner::planSingleQuery(ast::SingleQuery& query, std::vector<std::string>& columns) {
     if (auto factorized = planTwoHopCount(query, graph_, columns)) {
         return factorized;
-    }
-    if (auto reach = planReachCount(query, columns)) {
-        return reach;
     }
     Plan plan;
     auto start = std::make_unique<ArgumentOperator>();
@@ -124,11 +90,9 @@ std::unique_ptr<Operator> Planner::planSingleQuery(ast::SingleQuery& query, std:
         const bool last = i + 1 == count;
         switch (clause.kind) {
         case ast::ClauseKind::Match:
-            distinctEndpoints_ = !last && onlyDistinctEndpointsMatter(clause, query.clauses[i + 1]);
             frontierReads_ = last ? std::nullopt : duplicateInsensitiveReads(clause, query.clauses[i + 1]);
             frontierPart_ = frontierReads_ ? &clause.pattern.front() : nullptr;
             planMatch(plan, clause);
-            distinctEndpoints_ = false;
             frontierReads_.reset();
             frontierPart_ = nullptr;
             break;

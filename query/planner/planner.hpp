@@ -22,7 +22,9 @@ struct PreparedStatement {
     std::vector<std::unique_ptr<Subplan>> subplans;
     std::vector<ast::ExprPtr> synthesized; // expressions the planner made (inline property filters)
     bool writes = false;
+    std::vector<std::string> rulesFired; // the optimizer rules that changed the plan, in order
 
+    // The plan, then the rules that fired.
     std::string explain() const;
 };
 

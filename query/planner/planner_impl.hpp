@@ -68,8 +68,6 @@ private:
     size_t planStartNode(Plan& plan, ast::NodePattern& node);
     // shortestPath(...) / allShortestPaths(...): both ends planned as start nodes, then the search.
     void planShortestPath(Plan& plan, ast::PatternPart& part);
-    // `MATCH (a ...)-[*..k]->(x) RETURN count(DISTINCT x)` as one ReachCount; null for other shapes.
-    std::unique_ptr<Operator> planReachCount(ast::SingleQuery& query, std::vector<std::string>& columns);
     void addNodeFilters(Plan& plan, ast::NodePattern& node, size_t slot, size_t firstLabel, bool skipIndexedKey,
                         const std::string& indexedKey);
     void addPropertyFilters(Plan& plan, ast::Expr* properties, size_t slot, VarKind kind, const std::string& skipKey);
@@ -92,8 +90,6 @@ private:
     const ProcedureRegistry& procedures_;
     std::vector<std::pair<std::string, int32_t>> locals_; // comprehension variables in scope
     int32_t nextLocal_ = 0;
-    // Set while planning a MATCH whose rows only matter as DISTINCT end nodes (see planner.cpp).
-    bool distinctEndpoints_ = false;
     // Set while planning a MATCH whose rows reach only a projection that ignores duplicates: the
     // names that projection reads (see duplicateInsensitiveReads).
     std::optional<std::vector<std::string>> frontierReads_;

@@ -15,6 +15,10 @@ std::string Operator::explain(size_t depth) const {
     for (const auto& child : children_) {
         out += child->explain(depth + 1);
     }
+    for (std::unique_ptr<Operator>* nested : const_cast<Operator*>(this)->nestedPlans()) {
+        out += std::string((depth + 1) * 2, ' ') + "per row:\n";
+        out += (*nested)->explain(depth + 2);
+    }
     return out;
 }
 

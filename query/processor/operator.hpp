@@ -9,6 +9,37 @@
 
 namespace newsgraph {
 
+namespace ast {
+struct Expr;
+}
+
+// How an operator uses the columns of its input and the multiplicity of its rows: what the
+// optimizer's plan properties (query/optimizer/plan_properties.cpp) are computed from. The default
+// is the safe one: every input column may be read and every duplicate counts.
+struct ColumnUsage {
+    enum class Columns : uint8_t {
+        PassThrough, // output columns are the input's (plus those the operator writes)
+        Select,      // output column i is input column selected[i]
+        Fresh,       // output columns are new (aggregation): none passes through
+        Opaque,      // unknown: every input column counts as read
+    };
+    // What duplicate input rows do to the result, given that the operator's own output rows only
+    // matter up to duplicates (or not).
+    enum class Duplicates : uint8_t {
+        Transparent, // one output row set per input row, deterministic: duplicates pass through
+        Absorbed,    // duplicates never change the output (DISTINCT, count(DISTINCT), min, max)
+        Observed,    // duplicates change the output (count(*), LIMIT, writes) -- the default
+    };
+    Columns columns = Columns::Opaque;
+    Duplicates duplicates = Duplicates::Observed;
+    std::vector<size_t> reads;                  // input columns read directly
+    std::vector<const ast::Expr*> expressions;  // expressions evaluated over input rows
+    // Expressions whose values go to a column (Project): what they read is needed only when their
+    // column is.
+    std::vector<std::pair<const ast::Expr*, size_t>> computed;
+    std::vector<size_t> selected;               // Columns::Select
+};
+
 // A physical operator. Operators pull chunks from their children; next() fills `out` with up to
 // kChunkCapacity rows (of width outputWidth()) and returns false once exhausted.
 class Operator {
@@ -25,12 +56,20 @@ public:
     virtual bool next(ExecutionContext& context, Chunk& out) = 0;
     // One line for EXPLAIN.
     virtual std::string describe() const = 0;
+    // For the optimizer (see ColumnUsage).
+    virtual ColumnUsage usage() const { return {}; }
+    // Plans this operator runs that are not its children (an Apply's per-row plan): the optimizer
+    // rewrites them too.
+    virtual std::vector<std::unique_ptr<Operator>*> nestedPlans() { return {}; }
 
     size_t outputWidth() const { return width_; }
     void setOutputWidth(size_t width) { width_ = width; }
     Operator* child() const { return children_.empty() ? nullptr : children_.front().get(); }
     const std::vector<std::unique_ptr<Operator>>& children() const { return children_; }
     void addChild(std::unique_ptr<Operator> child) { children_.push_back(std::move(child)); }
+    // For optimizer rules that replace a subtree.
+    std::unique_ptr<Operator>& childSlot(size_t index) { return children_.at(index); }
+    std::unique_ptr<Operator> releaseChild(size_t index) { return std::move(children_.at(index)); }
 
     // EXPLAIN text of the tree rooted here.
     std::string explain(size_t depth = 0) const;

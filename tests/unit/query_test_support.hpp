@@ -4,8 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "query/database.hpp"
 
@@ -16,6 +18,39 @@ inline int64_t single(Database& database, const std::string& query) {
     const auto result = database.execute(query);
     REQUIRE(result.rows.size() == 1);
     return result.rows[0][0].asInt();
+}
+
+// The same, with the named optimizer rules switched off.
+inline int64_t single(Database& database, const std::string& query, std::vector<std::string> disabledRules) {
+    ExecuteOptions options;
+    options.disabledRules = std::move(disabledRules);
+    const auto result = database.execute(query, {}, options);
+    REQUIRE(result.rows.size() == 1);
+    return result.rows[0][0].asInt();
+}
+
+// A query's rows rendered and sorted (a multiset), with the named optimizer rules switched off.
+inline std::vector<std::string> sortedRows(Database& database, const std::string& query,
+                                           std::vector<std::string> disabledRules = {}) {
+    ExecuteOptions options;
+    options.disabledRules = std::move(disabledRules);
+    const auto result = database.execute(query, {}, options);
+    std::vector<std::string> rows;
+    for (const auto& row : result.rows) {
+        std::string text;
+        for (const Value& value : row) {
+            text += database.render(value) + " | ";
+        }
+        rows.push_back(std::move(text));
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+inline std::string explainWithout(Database& database, const std::string& query, std::vector<std::string> disabledRules) {
+    ExecuteOptions options;
+    options.disabledRules = std::move(disabledRules);
+    return database.explain(query, {}, options);
 }
 
 } // namespace newsgraph::testing

@@ -41,7 +41,10 @@ class Aggregate final : public BufferedOperator {
 public:
     Aggregate(std::vector<const ast::Expr*> keys, std::vector<size_t> keySlots, std::vector<AggregateSpec> aggregates)
         : keys_(std::move(keys)), keySlots_(std::move(keySlots)), aggregates_(std::move(aggregates)) {}
+    const std::vector<const ast::Expr*>& keys() const { return keys_; }
+    const std::vector<AggregateSpec>& aggregates() const { return aggregates_; }
     std::string describe() const override;
+    ColumnUsage usage() const override;
 
 protected:
     void consume(ExecutionContext& context, std::vector<std::vector<Value>> input) override;
@@ -59,6 +62,7 @@ public:
     void open(ExecutionContext& context) override;
     bool next(ExecutionContext& context, Chunk& out) override;
     std::string describe() const override { return "Distinct"; }
+    ColumnUsage usage() const override;
 
     // Hashing and equality of rows of values under Cypher's equivalence (grouping keys too).
     struct KeyHash {
@@ -83,6 +87,7 @@ class Sort final : public BufferedOperator {
 public:
     explicit Sort(std::vector<SortKey> keys) : keys_(std::move(keys)) {}
     std::string describe() const override { return "Sort"; }
+    ColumnUsage usage() const override;
 
 protected:
     void consume(ExecutionContext& context, std::vector<std::vector<Value>> input) override;
@@ -98,6 +103,7 @@ public:
     void open(ExecutionContext& context) override;
     bool next(ExecutionContext& context, Chunk& out) override;
     std::string describe() const override { return "SkipLimit"; }
+    ColumnUsage usage() const override;
 
 private:
     const ast::Expr* skip_;
@@ -113,6 +119,7 @@ public:
     bool next(ExecutionContext& context, Chunk& out) override;
     void open(ExecutionContext& context) override;
     std::string describe() const override { return "UnionAll"; }
+    ColumnUsage usage() const override;
 
 private:
     size_t current_ = 0;

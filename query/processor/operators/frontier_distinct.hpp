@@ -23,6 +23,7 @@ public:
     FrontierDistinct(std::vector<size_t> keySlots, std::vector<size_t> relSlots, std::optional<size_t> laterRels)
         : keySlots_(std::move(keySlots)), relSlots_(std::move(relSlots)), laterRels_(laterRels) {}
     std::string describe() const override;
+    ColumnUsage usage() const override;
 
 protected:
     void consume(ExecutionContext& context, std::vector<std::vector<Value>> input) override;

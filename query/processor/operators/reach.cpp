@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "query/processor/evaluator.hpp"
 #include "query/processor/operators/expand_support.hpp"
 #include "query/processor/operators/read_operators.hpp"
 
@@ -243,8 +244,21 @@ void ReachCount::open(ExecutionContext& context) {
 }
 
 std::string ReachCount::describe() const {
-    return spec_.describe("ReachCount") +
-           fmt::format(" *{}..{}", minHops_, maxHops_ ? std::to_string(*maxHops_) : std::string());
+    std::string out = spec_.describe("ReachCount") +
+                      fmt::format(" *{}..{}", minHops_, maxHops_ ? std::to_string(*maxHops_) : std::string());
+    for (const ast::Expr* predicate : predicates_) {
+        out += fmt::format(" where {}", predicate->text.empty() ? std::string("(predicate)") : predicate->text);
+    }
+    return out;
+}
+
+ColumnUsage ReachCount::usage() const {
+    ColumnUsage usage;
+    usage.columns = ColumnUsage::Columns::Fresh;
+    usage.duplicates = ColumnUsage::Duplicates::Absorbed;
+    usage.reads = {spec_.fromSlot};
+    usage.expressions = predicates_;
+    return usage;
 }
 
 bool ReachCount::next(ExecutionContext& context, Chunk& out) {
@@ -257,6 +271,7 @@ bool ReachCount::next(ExecutionContext& context, Chunk& out) {
     std::vector<uint64_t> counted((graph.nodeCount() + kBitsPerWord - 1) / kBitsPerWord, 0);
     int64_t count = 0;
     Chunk input;
+    std::vector<Value> scratch;
     while (child()->next(context, input)) {
         context.checkCancelled();
         for (size_t row = 0; row < input.rows(); ++row) {
@@ -264,18 +279,35 @@ bool ReachCount::next(ExecutionContext& context, Chunk& out) {
             if (start.type() != ValueType::Node) {
                 continue;
             }
+            if (!predicates_.empty()) {
+                input.readRow(row, scratch);
+                scratch.resize(expandWidth_);
+            }
             for (NodeId end : expand_.reach(context, start.asNode().id)) {
                 uint64_t& word = counted[end / kBitsPerWord];
                 const uint64_t bit = uint64_t{1} << (end % kBitsPerWord);
-                if ((word & bit) == 0 && labelsMatch(graph, end, spec_)) {
-                    word |= bit;
-                    ++count;
+                if ((word & bit) != 0 || !labelsMatch(graph, end, spec_)) {
+                    continue;
                 }
+                if (!predicates_.empty()) {
+                    // A predicate may read the start row too: an end node it rejects here may pass
+                    // for another start, so only counted nodes are marked.
+                    scratch[spec_.toSlot] = Value(NodeRef{end});
+                    const RowRef endRow{nullptr, 0, &scratch};
+                    const bool passes = std::all_of(predicates_.begin(), predicates_.end(), [&](const ast::Expr* predicate) {
+                        return evaluatePredicate(*predicate, endRow, context);
+                    });
+                    if (!passes) {
+                        continue;
+                    }
+                }
+                word |= bit;
+                ++count;
             }
         }
     }
     std::vector<Value> row(outputWidth());
-    row[0] = Value(count);
+    row[countSlot_] = Value(count);
     out.append(std::move(row));
     return true;
 }

@@ -15,6 +15,7 @@ class NodeScan final : public RowOperator {
 public:
     NodeScan(std::optional<std::string> label, size_t slot) : label_(std::move(label)), slot_(slot) {}
     std::string describe() const override;
+    ColumnUsage usage() const override;
 
 protected:
     void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
@@ -34,6 +35,7 @@ public:
     IndexSeek(std::string label, std::string key, const ast::Expr* value, size_t slot)
         : label_(std::move(label)), key_(std::move(key)), value_(value), slot_(slot) {}
     std::string describe() const override;
+    ColumnUsage usage() const override;
 
 protected:
     void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
@@ -69,7 +71,9 @@ struct ExpandSpec {
 class Expand final : public RowOperator {
 public:
     explicit Expand(ExpandSpec spec) : spec_(std::move(spec)) {}
+    const ExpandSpec& spec() const { return spec_; }
     std::string describe() const override;
+    ColumnUsage usage() const override;
     // A WHERE conjunct over the row this expansion makes, checked before the row is copied out
     // (what a Filter right above would do, without materializing the rows it drops).
     void addPredicate(const ast::Expr* predicate) { predicates_.push_back(predicate); }
@@ -100,10 +104,16 @@ public:
     VarExpand(ExpandSpec spec, uint64_t minHops, std::optional<uint64_t> maxHops, const ast::Expr* relProperties)
         : spec_(std::move(spec)), minHops_(minHops), maxHops_(maxHops), relProperties_(relProperties) {}
     std::string describe() const override;
+    ColumnUsage usage() const override;
     // Emit each reachable end node once per input row (found breadth first) instead of once per
     // path: the planner sets this when only DISTINCT end nodes matter (count(DISTINCT x)).
     void setDistinctEndpoints() { distinctEndpoints_ = true; }
     static bool supportsDistinctEndpoints(uint64_t minHops) { return minHops <= 1; }
+    bool distinctEndpoints() const { return distinctEndpoints_; }
+    const ExpandSpec& spec() const { return spec_; }
+    uint64_t minHops() const { return minHops_; }
+    std::optional<uint64_t> maxHops() const { return maxHops_; }
+    const ast::Expr* relProperties() const { return relProperties_; }
     // The distinct end nodes reachable from `start` (breadth first, as in distinct-endpoints mode;
     // labels not checked), in no particular order; valid until the next call. For ReachCount.
     const std::vector<NodeId>& reach(ExecutionContext& context, NodeId start) {
@@ -159,28 +169,39 @@ private:
     std::vector<Value> scratch_;
 };
 
-// count(DISTINCT x) of MATCH (a ...)-[:T*0|1..k]->(x): the end nodes reachable from every input
-// row's start node, counted in a bitmap, one output row -- no row per end node.
+// count(DISTINCT x) of (a)-[:T*0|1..k]->(x) with x's predicates: the end nodes reachable from
+// every input row's start node that pass them, counted in a bitmap, one output row -- no row per
+// end node. What the reach_count rule makes of an Aggregate over a BreadthFirstDistinctExpand.
 class ReachCount final : public Operator {
 public:
-    ReachCount(ExpandSpec spec, uint64_t minHops, std::optional<uint64_t> maxHops)
-        : spec_(spec), expand_(std::move(spec), minHops, maxHops, nullptr), minHops_(minHops), maxHops_(maxHops) {}
+    // `predicates` are evaluated over the input row with x in spec.toSlot (width: the expansion's
+    // output width); the count goes to column `countSlot`.
+    ReachCount(ExpandSpec spec, uint64_t minHops, std::optional<uint64_t> maxHops,
+               std::vector<const ast::Expr*> predicates, size_t expandWidth, size_t countSlot)
+        : spec_(spec), expand_(std::move(spec), minHops, maxHops, nullptr), minHops_(minHops), maxHops_(maxHops),
+          predicates_(std::move(predicates)), expandWidth_(expandWidth), countSlot_(countSlot) {}
     void open(ExecutionContext& context) override;
     bool next(ExecutionContext& context, Chunk& out) override;
     std::string describe() const override;
+    ColumnUsage usage() const override;
 
 private:
     ExpandSpec spec_;
     VarExpand expand_; // its breadth-first search, called directly
     uint64_t minHops_;
     std::optional<uint64_t> maxHops_;
+    std::vector<const ast::Expr*> predicates_;
+    size_t expandWidth_;
+    size_t countSlot_;
     bool done_ = false;
 };
 
 class Filter final : public RowOperator {
 public:
     explicit Filter(const ast::Expr* predicate) : predicate_(predicate) {}
+    const ast::Expr* predicate() const { return predicate_; }
     std::string describe() const override;
+    ColumnUsage usage() const override;
 
 protected:
     bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
@@ -195,6 +216,7 @@ public:
     Project(std::vector<const ast::Expr*> expressions, std::vector<size_t> slots)
         : expressions_(std::move(expressions)), slots_(std::move(slots)) {}
     std::string describe() const override;
+    ColumnUsage usage() const override;
 
 protected:
     bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
@@ -211,6 +233,7 @@ public:
     explicit Select(std::vector<size_t> slots) : slots_(std::move(slots)) {}
     bool next(ExecutionContext& context, Chunk& out) override;
     std::string describe() const override;
+    ColumnUsage usage() const override;
 
 private:
     std::vector<size_t> slots_;
@@ -221,6 +244,7 @@ class Unwind final : public RowOperator {
 public:
     Unwind(const ast::Expr* list, size_t slot) : list_(list), slot_(slot) {}
     std::string describe() const override { return "Unwind"; }
+    ColumnUsage usage() const override;
 
 protected:
     void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
@@ -243,6 +267,7 @@ public:
     BuildPath(size_t startSlot, std::vector<Step> steps, size_t slot)
         : startSlot_(startSlot), steps_(std::move(steps)), slot_(slot) {}
     std::string describe() const override { return "BuildPath"; }
+    ColumnUsage usage() const override;
 
 protected:
     bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
@@ -258,22 +283,18 @@ private:
 class Apply final : public RowOperator {
 public:
     Apply(std::unique_ptr<Operator> plan, ArgumentOperator* argument, bool optional)
-        : argument_(argument), optional_(optional) {
-        plan_ = plan.get();
-        addChildPlan(std::move(plan));
-    }
+        : plan_(std::move(plan)), argument_(argument), optional_(optional) {}
     std::string describe() const override { return optional_ ? "Optional" : "Apply"; }
     void open(ExecutionContext& context) override;
+    ColumnUsage usage() const override;
+    std::vector<std::unique_ptr<Operator>*> nestedPlans() override { return {&plan_}; }
 
 protected:
     void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
     bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
 
 private:
-    void addChildPlan(std::unique_ptr<Operator> plan) { ownedPlan_ = std::move(plan); }
-
-    std::unique_ptr<Operator> ownedPlan_;
-    Operator* plan_ = nullptr;
+    std::unique_ptr<Operator> plan_; // its leaf is *argument_ (rules may replace the operators above it)
     ArgumentOperator* argument_;
     bool optional_;
     Chunk results_;

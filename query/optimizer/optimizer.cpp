@@ -1,0 +1,95 @@
+#include "query/optimizer/optimizer.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "query/optimizer/rules/rules.hpp"
+
+namespace newsgraph {
+
+namespace {
+
+// The rules, in the order they run. Each sees the plan the ones before it left.
+std::vector<std::unique_ptr<OptimizerRule>> makeRules() {
+    std::vector<std::unique_ptr<OptimizerRule>> rules;
+    // 1. Filters into the expansion below them: fewer rows materialized, and the pushed-down
+    //    `r.key OP constant` is what type narrowing reads.
+    rules.push_back(std::make_unique<FilterIntoExpand>());
+    // 2. Variable-length expansions whose paths nobody reads, under duplicate-insensitive
+    //    consumers: breadth first. Needs the plan's properties (needed columns, duplicates ignored).
+    rules.push_back(std::make_unique<DistinctEndpoints>());
+    // 3. count(DISTINCT x) right over such an expansion (filters on x allowed): a bitmap count.
+    //    After 2, whose breadth-first mode it requires.
+    rules.push_back(std::make_unique<ReachCountRule>());
+    return rules;
+}
+
+const std::vector<std::unique_ptr<OptimizerRule>>& rules() {
+    static const std::vector<std::unique_ptr<OptimizerRule>> all = makeRules();
+    return all;
+}
+
+void visitTree(std::unique_ptr<Operator>& slot, const std::function<void(std::unique_ptr<Operator>&)>& visit) {
+    // Children first: a rule sees its operands already rewritten.
+    Operator& op = *slot;
+    for (size_t i = 0; i < op.children().size(); ++i) {
+        visitTree(op.childSlot(i), visit);
+    }
+    for (std::unique_ptr<Operator>* nested : op.nestedPlans()) {
+        visitTree(*nested, visit);
+    }
+    visit(slot);
+}
+
+} // namespace
+
+const PlanProperties& OptimizerContext::properties() {
+    if (!properties_) {
+        properties_.emplace(prepared);
+    }
+    return *properties_;
+}
+
+void forEachOperator(PreparedStatement& prepared, const std::function<void(std::unique_ptr<Operator>&)>& visit) {
+    visitTree(prepared.root, visit);
+    for (auto& subplan : prepared.subplans) {
+        visitTree(subplan->root, visit);
+    }
+}
+
+std::vector<RuleInfo> optimizerRules() {
+    std::vector<RuleInfo> out;
+    for (const auto& rule : rules()) {
+        out.push_back(RuleInfo{rule->name(), rule->summary()});
+    }
+    return out;
+}
+
+bool isOptimizerRule(const std::string& name) {
+    return std::any_of(rules().begin(), rules().end(), [&](const auto& rule) { return name == rule->name(); });
+}
+
+void optimize(PreparedStatement& prepared, const Graph& graph, const std::vector<std::string>& disabled) {
+    for (const std::string& name : disabled) {
+        if (!isOptimizerRule(name)) {
+            std::string known;
+            for (const auto& rule : rules()) {
+                known += known.empty() ? rule->name() : fmt::format(", {}", rule->name());
+            }
+            throw std::invalid_argument(fmt::format("unknown optimizer rule '{}' (rules: {})", name, known));
+        }
+    }
+    OptimizerContext context{prepared, graph};
+    for (const auto& rule : rules()) {
+        if (std::find(disabled.begin(), disabled.end(), rule->name()) != disabled.end()) {
+            continue;
+        }
+        if (rule->apply(context) > 0) {
+            prepared.rulesFired.push_back(rule->name());
+        }
+    }
+}
+
+} // namespace newsgraph

@@ -1,0 +1,31 @@
+// distinct_endpoints: a variable-length expansion whose relationship list nothing reads, under
+// operators that ignore duplicate rows (DISTINCT, count/collect/sum(DISTINCT), min, max, EXISTS,
+// pattern predicates), needs each end node once per input row, not once per path: it runs as a
+// breadth-first search (BreadthFirstDistinctExpand). Whatever filters, labels, types, direction
+// or grouping sit around it; the search covers minimum lengths 0 and 1.
+#include "query/optimizer/rules/rules.hpp"
+
+namespace newsgraph {
+
+size_t DistinctEndpoints::apply(OptimizerContext& context) {
+    size_t fired = 0;
+    forEachOperator(context.prepared, [&](std::unique_ptr<Operator>& slot) {
+        auto* expand = dynamic_cast<VarExpand*>(slot.get());
+        if (expand == nullptr || expand->distinctEndpoints() ||
+            !VarExpand::supportsDistinctEndpoints(expand->minHops())) {
+            return;
+        }
+        const OperatorProperties& properties = context.properties().of(*expand);
+        if (!properties.duplicatesIgnored || properties.needed.contains(expand->spec().relSlot)) {
+            return;
+        }
+        expand->setDistinctEndpoints();
+        ++fired;
+    });
+    if (fired > 0) {
+        context.planChanged();
+    }
+    return fired;
+}
+
+} // namespace newsgraph

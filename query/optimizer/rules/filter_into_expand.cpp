@@ -1,0 +1,29 @@
+// filter_into_expand: a Filter right above an Expand (nothing bound in between) becomes a
+// predicate of the Expand, checked before a row is copied out: the rows it drops are never
+// materialized, and type narrowing (type_narrowing.cpp) can read `r.key OP constant` from it.
+#include "query/optimizer/rules/rules.hpp"
+
+namespace newsgraph {
+
+size_t FilterIntoExpand::apply(OptimizerContext& context) {
+    size_t fired = 0;
+    forEachOperator(context.prepared, [&](std::unique_ptr<Operator>& slot) {
+        auto* filter = dynamic_cast<Filter*>(slot.get());
+        if (filter == nullptr) {
+            return;
+        }
+        auto* expand = dynamic_cast<Expand*>(filter->child());
+        if (expand == nullptr || expand->outputWidth() != filter->outputWidth()) {
+            return;
+        }
+        expand->addPredicate(filter->predicate());
+        slot = filter->releaseChild(0);
+        ++fired;
+    });
+    if (fired > 0) {
+        context.planChanged();
+    }
+    return fired;
+}
+
+} // namespace newsgraph

@@ -1,0 +1,35 @@
+#pragma once
+
+// The optimizer's rules, one source file each (rules/<name>.cpp); optimizer.cpp runs them in order.
+#include "query/optimizer/optimizer_rule.hpp"
+#include "query/processor/operators/blocking_operators.hpp"
+#include "query/processor/operators/read_operators.hpp"
+
+namespace newsgraph {
+
+class FilterIntoExpand final : public OptimizerRule {
+public:
+    const char* name() const override { return "filter_into_expand"; }
+    const char* summary() const override { return "a Filter right above an Expand runs inside it"; }
+    size_t apply(OptimizerContext& context) override;
+};
+
+class DistinctEndpoints final : public OptimizerRule {
+public:
+    const char* name() const override { return "distinct_endpoints"; }
+    const char* summary() const override {
+        return "variable-length expansions read only up to duplicates run breadth first, one row per end node";
+    }
+    size_t apply(OptimizerContext& context) override;
+};
+
+class ReachCountRule final : public OptimizerRule {
+public:
+    const char* name() const override { return "reach_count"; }
+    const char* summary() const override {
+        return "count(DISTINCT x) over a breadth-first expansion to x counts end nodes in a bitmap";
+    }
+    size_t apply(OptimizerContext& context) override;
+};
+
+} // namespace newsgraph
