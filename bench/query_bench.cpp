@@ -213,12 +213,14 @@ Measurement measure(newsgraph::Database& database, const newsgraph::testing::Que
     for (const auto& [name, literal] : statement.parameters) {
         parameters.emplace_back(name, parseLiteral(literal, fmt::format("{}:{}", suitePath, statement.line)));
     }
+    newsgraph::ExecuteOptions executeOptions;
+    executeOptions.disabledRules = statement.disabledRules;
     std::vector<double> samples;
     newsgraph::QueryResult first;
     try {
         for (int run = 0; run < options.warmup + options.runs; ++run) {
             const auto start = std::chrono::steady_clock::now();
-            newsgraph::QueryResult result = database.execute(statement.query, parameters);
+            newsgraph::QueryResult result = database.execute(statement.query, parameters, executeOptions);
             const double milliseconds = bench::millisecondsSince(start);
             if (run == 0) {
                 first = std::move(result);

@@ -94,6 +94,7 @@ int run(const std::vector<std::string>& args) {
     const std::string welcome = interactive ? welcomeText(*graph) : "";
     SessionSettings settings{options.format, options.timing, interactive ? kShellMaxRows : 0, options.loadOptions,
                              interactive};
+    settings.disabledRules = options.disabledRules;
     Session session(Database(std::move(*graph)), settings, std::cout, std::cerr);
     for (auto& [name, value] : parameters) {
         session.setParameter(name, std::move(value));

@@ -1,5 +1,6 @@
 #include "cli/meta_commands.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -8,13 +9,15 @@
 #include <fmt/format.h>
 
 #include "cli/parameter_literal.hpp"
+#include "cli/options.hpp"
 #include "cli/schema.hpp"
+#include "query/optimizer/optimizer.hpp"
 
 namespace newsgraph {
 
 namespace {
 
-constexpr std::array<MetaCommand, 10> kCommands{{
+constexpr std::array<MetaCommand, 11> kCommands{{
     {":help", "", "this list"},
     {":schema", "", "labels, relationship types and property keys, with counts"},
     {":stats", "", "the graph's statistics and memory use"},
@@ -23,6 +26,7 @@ constexpr std::array<MetaCommand, 10> kCommands{{
     {":timing", "[on|off]", "show or set per-statement timing (on standard error)"},
     {":param", "[NAME VALUE]", "set $NAME to a Cypher literal; without arguments, list the parameters"},
     {":explain", "QUERY", "show the plan of QUERY without running it"},
+    {":rules", "[on|off NAME]", "list the optimizer rules and their state, or switch one on or off"},
     {":maxrows", "[N]", "show or set how many table rows are shown (0: all)"},
     {":quit", "", "leave the shell (also :exit, Ctrl-D)"},
 }};
@@ -78,6 +82,30 @@ StatementStatus setTiming(Session& session, std::string_view argument) {
         return fail(session, ":timing takes on or off");
     }
     session.settings().timing = argument == "on";
+    return StatementStatus::Ok;
+}
+
+StatementStatus setRules(Session& session, std::string_view arguments) {
+    std::vector<std::string>& disabled = session.settings().disabledRules;
+    const auto [state, name] = splitWord(arguments);
+    if (state.empty()) {
+        for (const RuleInfo& rule : optimizerRules()) {
+            const bool off = std::find(disabled.begin(), disabled.end(), rule.name) != disabled.end();
+            session.out() << fmt::format("{:<20} {:<3}  {}\n", rule.name, off ? "off" : "on", rule.summary);
+        }
+        return StatementStatus::Ok;
+    }
+    if ((state != "on" && state != "off") || name.empty()) {
+        return fail(session, ":rules takes nothing, or on NAME, or off NAME");
+    }
+    const std::string rule(name);
+    if (!isOptimizerRule(rule)) {
+        return fail(session, fmt::format("unknown optimizer rule '{}' (rules: {})", rule, optimizerRuleNames()));
+    }
+    disabled.erase(std::remove(disabled.begin(), disabled.end(), rule), disabled.end());
+    if (state == "off") {
+        disabled.push_back(rule);
+    }
     return StatementStatus::Ok;
 }
 
@@ -222,6 +250,9 @@ StatementStatus runMetaCommand(Session& session, std::string_view line) {
             return fail(session, ":explain needs a query");
         }
         return session.explain(query) ? StatementStatus::Ok : StatementStatus::Failed;
+    }
+    if (name == ":rules") {
+        return setRules(session, arguments);
     }
     if (name == ":maxrows") {
         return setMaxRows(session, arguments);

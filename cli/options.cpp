@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "query/optimizer/optimizer.hpp"
+
 namespace newsgraph {
 
 namespace {
@@ -65,10 +67,18 @@ std::string seedDatasetSpec() {
     return fmt::format("dataset:{}/{}", datasetsDirectory(), kSeedDataset);
 }
 
+std::string optimizerRuleNames() {
+    std::string names;
+    for (const RuleInfo& rule : optimizerRules()) {
+        names += names.empty() ? rule.name : ", " + rule.name;
+    }
+    return names;
+}
+
 std::string synopsisText() {
     return "usage: newsgraph [--load FORMAT:PATH]... [-e QUERY]... [-f FILE]... [--format table|csv|json|dot]\n"
-           "                 [--param NAME=VALUE]... [--timing] [--strict] [--continue] [--empty]\n"
-           "                 [--help] [--version]\n";
+           "                 [--param NAME=VALUE]... [--timing] [--disable-rule NAME]... [--strict] [--continue]\n"
+           "                 [--empty] [--help] [--version]\n";
 }
 
 std::string usageText() {
@@ -99,6 +109,8 @@ OPTIONS
                         --param who="'APT31'" --param n=3 --param ids="[1, 2]"; repeatable.
     --timing            Print 'Time: <ms> ms (parse, plan, execute)' for every statement on
                         standard error.
+    --disable-rule NAME Do not run the optimizer rule NAME (`:rules` lists them; EXPLAIN shows which
+                        fired); repeatable. Answers stay the same, only plans and times change.
     --continue          Go on after a failing statement (default: stop at the first one).
     --help              This text.
     --version           The version.
@@ -150,6 +162,11 @@ CliOptions parseCliOptions(const std::vector<std::string>& args) {
                 throw UsageError(fmt::format("unknown format '{}' (formats: {})", *format, outputFormatNames()));
             }
             options.format = *parsed;
+        } else if (auto rule = optionValue(args, i, "--disable-rule", "an optimizer rule")) {
+            if (!isOptimizerRule(*rule)) {
+                throw UsageError(fmt::format("unknown optimizer rule '{}' (rules: {})", *rule, optimizerRuleNames()));
+            }
+            options.disabledRules.push_back(std::move(*rule));
         } else if (auto parameter = optionValue(args, i, "--param", "NAME=VALUE")) {
             options.parameters.push_back(parseParameterArgument(*parameter));
         } else {

@@ -37,6 +37,7 @@ struct CliOptions {
     std::vector<ParameterArgument> parameters;
     OutputFormat format = OutputFormat::Table;
     bool timing = false;
+    std::vector<std::string> disabledRules; // --disable-rule NAME, checked against the optimizer's rules
     bool continueOnError = false;
     bool empty = false;
     bool help = false;
@@ -46,6 +47,8 @@ struct CliOptions {
 // Parses the arguments (without the program name). Throws UsageError. With neither --load nor
 // --empty, loads the bundled seed dataset.
 CliOptions parseCliOptions(const std::vector<std::string>& args);
+// The optimizer's rule names, comma-separated, for messages.
+std::string optimizerRuleNames();
 // The man-page-like text of --help.
 std::string usageText();
 // The one-line synopsis printed after a usage error.

@@ -78,6 +78,7 @@ StatementStatus Session::runQuery(const ScriptStatement& statement, const Statem
     QueryResult result;
     ExecuteOptions options;
     options.cancelled = settings_.catchInterrupts ? InterruptScope::flag() : nullptr;
+    options.disabledRules = settings_.disabledRules;
     try {
         result = database_.execute(statement.text, parameters_, options);
     } catch (const QueryError& error) {
@@ -157,7 +158,9 @@ bool Session::load(std::string_view spec) {
 bool Session::explain(std::string_view query) {
     const ScriptStatement statement{ScriptStatement::Kind::Query, std::string(query), 1, 1};
     try {
-        const std::string plan = database_.explain(query, parameters_);
+        ExecuteOptions options;
+        options.disabledRules = settings_.disabledRules;
+        const std::string plan = database_.explain(query, parameters_, options);
         out_ << plan << (plan.empty() || plan.back() != '\n' ? "\n" : "");
         return true;
     } catch (const std::exception& error) {

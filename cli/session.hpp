@@ -29,6 +29,7 @@ struct SessionSettings {
     size_t maxRows = 0; // table rows shown at most; 0: all
     LoadOptions loadOptions;
     bool catchInterrupts = false; // Ctrl-C discards the running statement's result instead of quitting
+    std::vector<std::string> disabledRules; // optimizer rules switched off (--disable-rule, :rules off)
 };
 
 // The shell's state: the database, the parameters and the output settings. Runs statements and

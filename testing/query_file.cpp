@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -88,6 +89,7 @@ QueryFile readQueryFile(const std::string& path) {
     std::optional<GraphDirective> graph;
     std::string pendingName;
     bool pendingMayFail = false;
+    std::vector<std::string> disabledRules;
     size_t i = 0;
     while (i < lines.size()) {
         const std::string& line = lines[i];
@@ -110,6 +112,15 @@ QueryFile readQueryFile(const std::string& path) {
             ++i;
             continue;
         }
+        if (line == "-DISABLE-RULES" || startsWith(line, "-DISABLE-RULES ")) {
+            disabledRules.clear();
+            std::istringstream names(line.substr(14));
+            for (std::string name; names >> name;) {
+                disabledRules.push_back(name);
+            }
+            ++i;
+            continue;
+        }
         if (line == "-MAYFAIL") {
             pendingMayFail = true;
             ++i;
@@ -128,13 +139,14 @@ QueryFile readQueryFile(const std::string& path) {
             continue;
         }
         if (!startsWith(line, "-STATEMENT ")) {
-            throw fail(i, "expected -STATEMENT, -PARAM, -NAME, -MAYFAIL, -DATASET, -LOAD or a # comment, got: " + line);
+            throw fail(i, "expected -STATEMENT, -PARAM, -DISABLE-RULES, -NAME, -MAYFAIL, -DATASET, -LOAD or a # comment, got: " + line);
         }
         QueryFileStatement statement;
         statement.line = i + 1;
         statement.name = pendingName.empty() ? fmt::format("S{}", file.statements.size() + 1) : pendingName;
         statement.mayFail = pendingMayFail;
         statement.parameters = parameters;
+        statement.disabledRules = disabledRules;
         statement.graph = std::exchange(graph, std::nullopt);
         statement.query = line.substr(11);
         pendingName.clear();

@@ -8,6 +8,8 @@
 //   -LOAD FORMAT:PATH [FORMAT:PATH...]  a graph from the news loaders (like newsgraph --load)
 //   -PARAM name <cypher literal>        a parameter for the statements that follow (a later one of
 //                                       the same name replaces it)
+//   -DISABLE-RULES name...              optimizer rules switched off for the statements that follow
+//                                       (until the next -DISABLE-RULES; with no names: none off)
 //   -NAME Q1                            the next statement's name in reports (default: S<n>)
 //   -MAYFAIL                            the next statement may be unsupported yet (benchmarks)
 //   -STATEMENT <query, continued on the following lines up to the ---- line>
@@ -45,6 +47,7 @@ struct QueryFileStatement {
     std::string name;
     std::string query;
     std::vector<std::pair<std::string, std::string>> parameters; // name, literal text
+    std::vector<std::string> disabledRules; // optimizer rule names (checked when the statement runs)
     std::optional<GraphDirective> graph; // a -DATASET / -LOAD line since the previous statement
     bool ordered = false;
     bool mayFail = false;

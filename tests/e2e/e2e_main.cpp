@@ -103,11 +103,13 @@ void runFile() {
         for (const auto& [parameter, literal] : statement.parameters) {
             parameters.emplace_back(parameter, parseLiteral(literal));
         }
+        newsgraph::ExecuteOptions options;
+        options.disabledRules = statement.disabledRules;
         const std::string& query = statement.query;
         INFO(path.filename().string() << ":" << statement.line << ": " << query);
         if (statement.expectation == newsgraph::testing::Expectation::Error) {
             try {
-                database.execute(query, parameters);
+                database.execute(query, parameters, options);
                 FAIL("expected " << statement.errorKind << " but the statement succeeded");
             } catch (const newsgraph::QueryError& error) {
                 CHECK(error.kind() == statement.errorKind);
@@ -119,7 +121,7 @@ void runFile() {
         }
         newsgraph::QueryResult result;
         try {
-            result = database.execute(query, parameters);
+            result = database.execute(query, parameters, options);
         } catch (const newsgraph::QueryError& error) {
             FAIL(error.render(query));
         }

@@ -89,7 +89,7 @@ TEST_CASE("query files: malformed blocks are reported with file and line", "[que
         {"\n-STATEMENT RETURN 1\n---- x\n", "q.test:3: expected '---- N', '---- ok', '---- ?' or '---- error KIND', got: ---- x"},
         {"-STATEMENT RETURN 1\n---- 3\n1\n", "q.test:2: 3 rows announced, only 1 lines left"},
         {"-PARAM lonely\n", "q.test:1: -PARAM needs a name and a Cypher literal"},
-        {"RETURN 1\n", "q.test:1: expected -STATEMENT, -PARAM, -NAME, -MAYFAIL, -DATASET, -LOAD or a # comment, got: RETURN 1"},
+        {"RETURN 1\n", "q.test:1: expected -STATEMENT, -PARAM, -DISABLE-RULES, -NAME, -MAYFAIL, -DATASET, -LOAD or a # comment, got: RETURN 1"},
         {"-STATEMENT RETURN 1\n---- ok\n-DATASET empty\n", "q.test:3: a -DATASET or -LOAD line without a statement after it"},
     };
     for (const auto& [text, message] : cases) {
@@ -98,4 +98,19 @@ TEST_CASE("query files: malformed blocks are reported with file and line", "[que
         CHECK_THROWS_WITH(readQueryFile(path), Catch::EndsWith(message));
     }
     CHECK_THROWS_AS(readQueryFile(dir.file("missing.test")), QueryFileError);
+}
+
+TEST_CASE("query files: -DISABLE-RULES applies to the statements after it", "[query-file]") {
+    const newsgraph::testing::TempDir dir;
+    const std::string path = write(dir, "-STATEMENT RETURN 1\n---- ok\n"
+                                        "-DISABLE-RULES reach_count  distinct_endpoints\n"
+                                        "-STATEMENT RETURN 2\n---- ok\n-STATEMENT RETURN 3\n---- ok\n"
+                                        "-DISABLE-RULES\n-STATEMENT RETURN 4\n---- ok\n");
+    const auto file = readQueryFile(path);
+    REQUIRE(file.statements.size() == 4);
+    CHECK(file.statements[0].disabledRules.empty());
+    const std::vector<std::string> both{"reach_count", "distinct_endpoints"};
+    CHECK(file.statements[1].disabledRules == both);
+    CHECK(file.statements[2].disabledRules == both);
+    CHECK(file.statements[3].disabledRules.empty());
 }
