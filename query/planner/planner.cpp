@@ -47,26 +47,6 @@ bool hasNonDistinctAggregate(const ast::Expr& expr) {
     return false;
 }
 
-const ast::Expr* singleMatchReturnItem(const ast::SingleQuery& query) {
-    if (query.clauses.size() != 2) {
-        return nullptr;
-    }
-    const ast::Clause& match = query.clauses[0];
-    const ast::Clause& ret = query.clauses[1];
-    if (match.kind != ast::ClauseKind::Match || match.optional || match.pattern.size() != 1 ||
-        ret.kind != ast::ClauseKind::Return) {
-        return nullptr;
-    }
-    const ast::PatternPart& part = match.pattern.front();
-    const ast::Projection& projection = ret.projection;
-    if (part.shortest != ast::ShortestKind::None || !part.pathVariable.empty() || projection.distinct ||
-        projection.star || projection.items.size() != 1 || !projection.order.empty() || projection.skip ||
-        projection.limit) {
-        return nullptr;
-    }
-    return projection.items[0].expression.get();
-}
-
 std::string PreparedStatement::explain() const {
     std::string out = root->explain();
     for (size_t i = 0; i < subplans.size(); ++i) {
@@ -77,9 +57,6 @@ std::string PreparedStatement::explain() const {
 }
 
 std::unique_ptr<Operator> Planner::planSingleQuery(ast::SingleQuery& query, std::vector<std::string>& columns) {
-    if (auto factorized = planTwoHopCount(query, graph_, columns)) {
-        return factorized;
-    }
     Plan plan;
     auto start = std::make_unique<ArgumentOperator>();
     start->setOutputWidth(0);

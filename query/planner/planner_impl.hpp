@@ -106,14 +106,6 @@ private:
 };
 
 bool containsAggregate(const ast::Expr& expr);
-// The shape the counting rewrites start from: `MATCH <one plain pattern part> [WHERE ...] RETURN
-// <one item>` without OPTIONAL, DISTINCT, *, ORDER BY, SKIP or LIMIT, and no shortestPath or path
-// variable. Returns the single item's expression, or null for any other query.
-const ast::Expr* singleMatchReturnItem(const ast::SingleQuery& query);
-// The factorized plan of `MATCH (a)-[r1]->(b)-[r2]->(c) [WHERE r1.x op r2.y] RETURN count(*)`, or
-// null when the query has another shape.
-std::unique_ptr<Operator> planTwoHopCount(const ast::SingleQuery& query, const Graph& graph,
-                                          std::vector<std::string>& columns);
 bool isAggregateCall(const ast::Expr& expr);
 // count(*) or an aggregate call without DISTINCT anywhere in `expr`: the rows' multiplicity matters.
 bool hasNonDistinctAggregate(const ast::Expr& expr);

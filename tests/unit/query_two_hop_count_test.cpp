@@ -71,10 +71,9 @@ TEST_CASE("the factorized two-hop count agrees with enumerating the pairs", "[qu
             for (const char* pattern : patterns) {
                 for (const char* condition : conditions) {
                     const std::string fast = fmt::format("MATCH {} {} RETURN count(*)", pattern, condition);
-                    const std::string slow = fmt::format("MATCH {} {} WITH 1 AS one RETURN count(*)", pattern, condition);
                     INFO(fast << " shape " << static_cast<int>(shape) << " seed " << seed);
                     REQUIRE_THAT(database.explain(fast), Catch::Contains("FactorizedTwoHopCount"));
-                    CHECK(single(database, fast) == single(database, slow));
+                    CHECK(single(database, fast) == single(database, fast, {"two_hop_count"}));
                 }
             }
         }
@@ -89,9 +88,22 @@ TEST_CASE("two-hop counts the rewrite must leave alone", "[query][two-hop]") {
                               "MATCH (a)-[r1 {date: date('1970-01-02')}]->(b)-[r2]->(c) RETURN count(*)",
                               "MATCH (a)-[r1]-(b)-[r2]->(c) RETURN count(*)",
                               "MATCH (a)-[r1]->(b)-[r2]->(c) WHERE r1.date < r2.date + 1 RETURN count(*)",
-                              "MATCH (a)-[r1]->(b)-[r2]->(c) RETURN count(*) AS n ORDER BY n"}) {
+                              "MATCH (a)-[r1]->(b) MATCH (b)-[r2]->(c) RETURN count(*)",
+                              "MATCH (a)-[r1]->(b)-[r2]->(c) RETURN count(a.nope)",
+                              "MATCH (a)-[r1]->(b)-[r2]->(c) RETURN b.k, count(*)",
+                              "WITH 1 AS one MATCH (a)-[r1]->(b)-[r2]->(c) RETURN count(*)"}) {
         INFO(query);
         CHECK_THAT(database.explain(query), !Catch::Contains("FactorizedTwoHopCount"));
+    }
+    // What the operators show it is, whatever else the query says around it: an alias and ORDER
+    // BY, count of a pattern variable, a label repeated in WHERE, the comparison inside a WHERE.
+    for (const char* query : {"MATCH (a)-[r1]->(b)-[r2]->(c) RETURN count(*) AS n ORDER BY n",
+                              "MATCH (a)-[r1]->(b)-[r2]->(c) RETURN count(b) AS n",
+                              "MATCH (a:M)-[r1]->(b)-[r2]->(c) WHERE a:M AND r1.date < r2.date RETURN count(r2)",
+                              "MATCH (a)-[r1]->(b:N)-[r2]->(c:M) WHERE c:M RETURN count(*)"}) {
+        INFO(query);
+        CHECK_THAT(database.explain(query), Catch::Contains("FactorizedTwoHopCount"));
+        CHECK(single(database, query) == single(database, query, {"two_hop_count"}));
     }
     // Unknown names: zero, as the ordinary plan says.
     CHECK(single(database, "MATCH (a)-[r1:NOPE]->(b)-[r2]->(c) RETURN count(*)") == 0);
@@ -119,6 +131,5 @@ TEST_CASE("the two-thread factorized count agrees with enumeration on a larger g
     }
     newsgraph::Database database(std::move(builder).freeze());
     const std::string fast = "MATCH (a)-[r1]->(b)-[r2]->(c) WHERE r1.date < r2.date RETURN count(*)";
-    const std::string slow = "MATCH (a)-[r1]->(b)-[r2]->(c) WHERE r1.date < r2.date WITH 1 AS one RETURN count(*)";
-    CHECK(single(database, fast) == single(database, slow));
+    CHECK(single(database, fast) == single(database, fast, {"two_hop_count"}));
 }

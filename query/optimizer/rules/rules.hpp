@@ -32,4 +32,13 @@ public:
     size_t apply(OptimizerContext& context) override;
 };
 
+class TwoHopCountRule final : public OptimizerRule {
+public:
+    const char* name() const override { return "two_hop_count"; }
+    const char* summary() const override {
+        return "count(*) of two steps through a middle node (r1.x < r2.y allowed) counted per middle node";
+    }
+    size_t apply(OptimizerContext& context) override;
+};
+
 } // namespace newsgraph

@@ -14,6 +14,8 @@ namespace newsgraph {
 class NodeScan final : public RowOperator {
 public:
     NodeScan(std::optional<std::string> label, size_t slot) : label_(std::move(label)), slot_(slot) {}
+    const std::optional<std::string>& label() const { return label_; }
+    size_t slot() const { return slot_; }
     std::string describe() const override;
     ColumnUsage usage() const override;
 
@@ -77,6 +79,7 @@ public:
     // A WHERE conjunct over the row this expansion makes, checked before the row is copied out
     // (what a Filter right above would do, without materializing the rows it drops).
     void addPredicate(const ast::Expr* predicate) { predicates_.push_back(predicate); }
+    const std::vector<const ast::Expr*>& predicates() const { return predicates_; }
 
 protected:
     void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;

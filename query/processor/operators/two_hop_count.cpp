@@ -243,7 +243,7 @@ bool TwoHopCount::next(ExecutionContext& context, Chunk& out) {
         }
     }
     std::vector<Value> row(outputWidth());
-    row[0] = Value(count);
+    row[countSlot_] = Value(count);
     out.append(std::move(row));
     return true;
 }

@@ -9,7 +9,8 @@
 
 namespace newsgraph {
 
-// count(*) of MATCH (a)-[r1]-(b)-[r2]-(c) [WHERE r1.x op r2.y] without enumerating the pairs:
+// count(*) of MATCH (a)-[r1]-(b)-[r2]-(c) [WHERE r1.x op r2.y] without enumerating the pairs (what
+// the two_hop_count rule makes of an Aggregate over two Expands):
 // for each middle node b it collects the values of r1's side and r2's side, sorts them and counts
 // the pairs that satisfy `op` with two pointers, so the work is O(E log d) instead of the
 // sum over b of in-degree * out-degree. Relationship uniqueness (r1 <> r2) is honoured by
@@ -32,7 +33,8 @@ public:
         std::optional<ast::BinaryOp> op;      // r1.key op r2.key (Less, LessEqual, Greater, GreaterEqual)
         std::string text;                     // for EXPLAIN
     };
-    explicit TwoHopCount(Spec spec) : spec_(std::move(spec)) {}
+    // The count goes to column `countSlot` of a row of outputWidth() columns.
+    TwoHopCount(Spec spec, size_t countSlot) : spec_(std::move(spec)), countSlot_(countSlot) {}
     void open(ExecutionContext& context) override;
     bool next(ExecutionContext& context, Chunk& out) override;
     std::string describe() const override { return "FactorizedTwoHopCount " + spec_.text; }
@@ -40,6 +42,7 @@ public:
 private:
     int64_t countRange(const ExecutionContext& context, NodeId begin, NodeId end) const;
     Spec spec_;
+    size_t countSlot_;
     bool done_ = false;
 };
 
