@@ -26,6 +26,8 @@ std::vector<std::unique_ptr<OptimizerRule>> makeRules() {
     // 4. count(*) of two fixed steps, with one comparison between their relationships: counted
     //    per middle node. After 1, so the comparison may sit inside the second Expand.
     rules.push_back(std::make_unique<TwoHopCountRule>());
+    // 5. ORDER BY under LIMIT: a bounded heap.
+    rules.push_back(std::make_unique<TopKRule>());
     return rules;
 }
 

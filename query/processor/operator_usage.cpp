@@ -140,6 +140,16 @@ ColumnUsage Sort::usage() const {
     return perRow({}, std::move(expressions));
 }
 
+ColumnUsage TopK::usage() const {
+    std::vector<const ast::Expr*> expressions;
+    for (const SortKey& key : keys_) {
+        expressions.push_back(key.expression);
+    }
+    ColumnUsage usage = perRow({}, std::move(expressions));
+    usage.duplicates = Duplicates::Observed; // which rows make the cut depends on how many there are
+    return usage;
+}
+
 ColumnUsage SkipLimit::usage() const {
     ColumnUsage usage = perRow();
     usage.duplicates = Duplicates::Observed; // LIMIT 3 of duplicates is not LIMIT 3 of distinct rows

@@ -41,4 +41,11 @@ public:
     size_t apply(OptimizerContext& context) override;
 };
 
+class TopKRule final : public OptimizerRule {
+public:
+    const char* name() const override { return "top_k"; }
+    const char* summary() const override { return "ORDER BY ... LIMIT keeps a heap of skip + limit rows instead of sorting all"; }
+    size_t apply(OptimizerContext& context) override;
+};
+
 } // namespace newsgraph

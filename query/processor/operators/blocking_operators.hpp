@@ -88,6 +88,7 @@ public:
     explicit Sort(std::vector<SortKey> keys) : keys_(std::move(keys)) {}
     std::string describe() const override { return "Sort"; }
     ColumnUsage usage() const override;
+    const std::vector<SortKey>& keys() const { return keys_; }
 
 protected:
     void consume(ExecutionContext& context, std::vector<std::vector<Value>> input) override;
@@ -96,10 +97,43 @@ private:
     std::vector<SortKey> keys_;
 };
 
+// ORDER BY with a bound: the first skip + limit rows of what Sort would emit, in the same order
+// (ties keep their input order), found with a heap of that many rows while the input streams
+// by: O(n log k) time and k rows of memory instead of sorting all n. What the top_k rule makes of
+// a Sort under SKIP/LIMIT; the SkipLimit above it still skips and limits.
+class TopK final : public Operator {
+public:
+    TopK(std::vector<SortKey> keys, const ast::Expr* skip, const ast::Expr* limit)
+        : keys_(std::move(keys)), skip_(skip), limit_(limit) {}
+    void open(ExecutionContext& context) override;
+    bool next(ExecutionContext& context, Chunk& out) override;
+    std::string describe() const override;
+    ColumnUsage usage() const override;
+
+private:
+    struct Entry {
+        std::vector<Value> keys;
+        uint64_t sequence = 0; // input position: the tie-breaker that makes the order stable
+        std::vector<Value> row;
+    };
+    bool before(const Entry& lhs, const Entry& rhs) const;
+    void fill(ExecutionContext& context);
+
+    std::vector<SortKey> keys_;
+    const ast::Expr* skip_;
+    const ast::Expr* limit_;
+    uint64_t bound_ = 0;
+    std::vector<Entry> heap_; // a max-heap under before(): the last row kept is on top
+    bool filled_ = false;
+    size_t position_ = 0;
+};
+
 // SKIP and LIMIT (either may be absent); the counts are evaluated once, at open.
 class SkipLimit final : public Operator {
 public:
     SkipLimit(const ast::Expr* skip, const ast::Expr* limit) : skip_(skip), limit_(limit) {}
+    const ast::Expr* skip() const { return skip_; }
+    const ast::Expr* limit() const { return limit_; }
     void open(ExecutionContext& context) override;
     bool next(ExecutionContext& context, Chunk& out) override;
     std::string describe() const override { return "SkipLimit"; }
