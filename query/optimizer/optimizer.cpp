@@ -28,6 +28,9 @@ std::vector<std::unique_ptr<OptimizerRule>> makeRules() {
     rules.push_back(std::make_unique<TwoHopCountRule>());
     // 5. ORDER BY under LIMIT: a bounded heap.
     rules.push_back(std::make_unique<TopKRule>());
+    // 6. Between the steps of a pattern read only up to duplicates: one row per frontier. Last,
+    //    so that it sees the expansions the rules before left (filters already inside them).
+    rules.push_back(std::make_unique<FrontierDistinctRule>());
     return rules;
 }
 

@@ -83,7 +83,7 @@ bool isDeterministic(const ast::Expr& expr) {
 
 PlanProperties::PlanProperties(PreparedStatement& prepared) {
     // The statement returns every column of the root, each row counted.
-    visit(*prepared.root, ColumnSet::everything(), false);
+    visit(*prepared.root, nullptr, ColumnSet::everything(), ColumnSet::everything(), false);
     for (const auto& subplan : prepared.subplans) {
         // A pattern comprehension collects its result column; a predicate only asks whether a row exists.
         ColumnSet needed;
@@ -91,15 +91,20 @@ PlanProperties::PlanProperties(PreparedStatement& prepared) {
         if (comprehension) {
             needed.add(static_cast<size_t>(subplan->resultSlot));
         }
-        visit(*subplan->root, needed, !comprehension);
+        visit(*subplan->root, nullptr, needed, needed, !comprehension);
     }
 }
 
-void PlanProperties::visit(Operator& op, ColumnSet needed, bool duplicatesIgnored) {
+void PlanProperties::visit(Operator& op, Operator* parent, ColumnSet needed, ColumnSet neededValues,
+                           bool duplicatesIgnored) {
     const ColumnUsage usage = op.usage();
     ColumnSet reads;
     for (size_t column : usage.reads) {
         reads.add(column);
+    }
+    ColumnSet uniqueness;
+    for (size_t column : usage.uniquenessReads) {
+        uniqueness.add(column);
     }
     bool deterministic = true;
     for (const ast::Expr* expr : usage.expressions) {
@@ -120,31 +125,37 @@ void PlanProperties::visit(Operator& op, ColumnSet needed, bool duplicatesIgnore
     case ColumnUsage::Duplicates::Absorbed: childIgnores = deterministic; break;
     case ColumnUsage::Duplicates::Observed: childIgnores = false; break;
     }
-    ColumnSet childNeeded;
-    switch (usage.columns) {
-    case ColumnUsage::Columns::PassThrough:
-        childNeeded = needed;
-        childNeeded.addAll(reads);
-        break;
-    case ColumnUsage::Columns::Select:
-        for (size_t i = 0; i < usage.selected.size(); ++i) {
-            if (needed.contains(i)) {
-                childNeeded.add(usage.selected[i]);
+    // What the child must provide: what is needed above and passes through, plus what this reads.
+    auto below = [&](const ColumnSet& above, bool withUniqueness) {
+        ColumnSet out;
+        switch (usage.columns) {
+        case ColumnUsage::Columns::PassThrough: out = above; break;
+        case ColumnUsage::Columns::Select:
+            for (size_t i = 0; i < usage.selected.size(); ++i) {
+                if (above.contains(i)) {
+                    out.add(usage.selected[i]);
+                }
             }
+            break;
+        case ColumnUsage::Columns::Fresh: break;
+        case ColumnUsage::Columns::Opaque: return ColumnSet::everything();
         }
-        childNeeded.addAll(reads);
-        break;
-    case ColumnUsage::Columns::Fresh: childNeeded = reads; break;
-    case ColumnUsage::Columns::Opaque: childNeeded = ColumnSet::everything(); break;
-    }
+        out.addAll(reads);
+        if (withUniqueness) {
+            out.addAll(uniqueness);
+        }
+        return out;
+    };
+    const ColumnSet childNeeded = below(needed, true);
+    const ColumnSet childValues = below(neededValues, false);
     // A per-row plan's rows are this operator's rows: the same columns and multiplicity matter.
     for (std::unique_ptr<Operator>* nested : op.nestedPlans()) {
-        visit(**nested, needed, duplicatesIgnored);
+        visit(**nested, &op, needed, neededValues, duplicatesIgnored);
     }
     for (const auto& child : op.children()) {
-        visit(*child, childNeeded, childIgnores);
+        visit(*child, &op, childNeeded, childValues, childIgnores);
     }
-    properties_[&op] = OperatorProperties{std::move(needed), duplicatesIgnored};
+    properties_[&op] = OperatorProperties{std::move(needed), std::move(neededValues), duplicatesIgnored, parent};
 }
 
 } // namespace newsgraph

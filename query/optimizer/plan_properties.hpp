@@ -36,7 +36,10 @@ private:
 
 struct OperatorProperties {
     ColumnSet needed;
+    // needed, less the columns read above only to keep relationship uniqueness.
+    ColumnSet neededValues;
     bool duplicatesIgnored = false;
+    Operator* parent = nullptr; // the operator whose child or per-row plan this one is; null at a root
 };
 
 class PlanProperties {
@@ -46,7 +49,7 @@ public:
     const OperatorProperties& of(const Operator& op) const { return properties_.at(&op); }
 
 private:
-    void visit(Operator& op, ColumnSet needed, bool duplicatesIgnored);
+    void visit(Operator& op, Operator* parent, ColumnSet needed, ColumnSet neededValues, bool duplicatesIgnored);
     std::unordered_map<const Operator*, OperatorProperties> properties_;
 };
 

@@ -409,7 +409,6 @@ void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& 
     }
     for (size_t k = 0; k < steps.size(); ++k) {
         expandStep(steps[k].rel, steps[k].from, steps[k].to, steps[k].to < steps[k].from);
-        planFrontierDistinct(plan, part, steps, k, nodeSlots, nodeBound, relSlots, relListSlots);
     }
     if (nodeSlotsOut != nullptr) {
         *nodeSlotsOut = nodeSlots;

@@ -32,21 +32,6 @@ bool endsWithCall(const ast::SingleQuery& query) {
 
 } // namespace
 
-bool hasNonDistinctAggregate(const ast::Expr& expr) {
-    if (expr.kind == ast::ExprKind::CountStar) {
-        return true;
-    }
-    if (isAggregateCall(expr)) {
-        return !expr.distinct;
-    }
-    for (const auto& child : expr.children) {
-        if (child && hasNonDistinctAggregate(*child)) {
-            return true;
-        }
-    }
-    return false;
-}
-
 std::string PreparedStatement::explain() const {
     std::string out = root->explain();
     for (size_t i = 0; i < subplans.size(); ++i) {
@@ -67,11 +52,7 @@ std::unique_ptr<Operator> Planner::planSingleQuery(ast::SingleQuery& query, std:
         const bool last = i + 1 == count;
         switch (clause.kind) {
         case ast::ClauseKind::Match:
-            frontierReads_ = last ? std::nullopt : duplicateInsensitiveReads(clause, query.clauses[i + 1]);
-            frontierPart_ = frontierReads_ ? &clause.pattern.front() : nullptr;
             planMatch(plan, clause);
-            frontierReads_.reset();
-            frontierPart_ = nullptr;
             break;
         case ast::ClauseKind::Unwind: planUnwind(plan, clause); break;
         case ast::ClauseKind::With:

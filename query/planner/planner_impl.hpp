@@ -56,12 +56,6 @@ private:
         size_t from;
         size_t to;
     };
-    // After step `done` of a MATCH read only through a duplicate-insensitive projection: a
-    // FrontierDistinct keeping one row per combination of the columns still read (see
-    // plan_frontier_distinct.cpp); nothing for other MATCHes.
-    void planFrontierDistinct(Plan& plan, const ast::PatternPart& part, const std::vector<PatternStep>& steps,
-                              size_t done, const std::vector<size_t>& nodeSlots, const std::vector<bool>& nodeBound,
-                              const std::vector<size_t>& relSlots, const std::vector<size_t>& relListSlots);
     size_t bindNode(Plan& plan, ast::NodePattern& node, bool& alreadyBound);
     // Binds the node a part starts from: its bound column, else an index seek, a label scan or a
     // scan of all nodes (one per row so far), with its label and property filters.
@@ -90,10 +84,6 @@ private:
     const ProcedureRegistry& procedures_;
     std::vector<std::pair<std::string, int32_t>> locals_; // comprehension variables in scope
     int32_t nextLocal_ = 0;
-    // Set while planning a MATCH whose rows reach only a projection that ignores duplicates: the
-    // names that projection reads (see duplicateInsensitiveReads).
-    std::optional<std::vector<std::string>> frontierReads_;
-    const ast::PatternPart* frontierPart_ = nullptr; // that MATCH's pattern (not a nested pattern's)
     // WHERE conjuncts of the MATCH being planned, each added as a filter as soon as every variable
     // it reads is bound (filter push-down).
     struct PendingPredicate {
@@ -107,14 +97,8 @@ private:
 
 bool containsAggregate(const ast::Expr& expr);
 bool isAggregateCall(const ast::Expr& expr);
-// count(*) or an aggregate call without DISTINCT anywhere in `expr`: the rows' multiplicity matters.
-bool hasNonDistinctAggregate(const ast::Expr& expr);
 // Appends every variable name `expr` may read (map projections and pattern variables included);
 // false when that cannot be known: a subquery reads names of its own scope.
 bool collectReads(const ast::Expr& expr, std::vector<std::string>& out);
-// For a MATCH of one pattern part of two or more steps followed by a projection that ignores
-// duplicate rows (DISTINCT, or DISTINCT aggregates only): the variable names the projection
-// reads. Null for other clause pairs, or when the names read cannot be known.
-std::optional<std::vector<std::string>> duplicateInsensitiveReads(const ast::Clause& match, const ast::Clause& next);
 
 } // namespace newsgraph

@@ -33,6 +33,9 @@ struct ColumnUsage {
     Columns columns = Columns::Opaque;
     Duplicates duplicates = Duplicates::Observed;
     std::vector<size_t> reads;                  // input columns read directly
+    // Relationship columns read only to keep relationship uniqueness (an expansion's
+    // distinctFrom): the frontier_distinct rule may null them in rows it merges.
+    std::vector<size_t> uniquenessReads;
     std::vector<const ast::Expr*> expressions;  // expressions evaluated over input rows
     // Expressions whose values go to a column (Project): what they read is needed only when their
     // column is.

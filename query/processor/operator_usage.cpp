@@ -31,9 +31,10 @@ ColumnUsage expandUsage(const ExpandSpec& spec, std::vector<const ast::Expr*> ex
     if (spec.into) {
         reads.push_back(spec.toSlot);
     }
-    reads.insert(reads.end(), spec.distinctFrom.begin(), spec.distinctFrom.end());
     reads.insert(reads.end(), spec.distinctFromLists.begin(), spec.distinctFromLists.end());
-    return perRow(std::move(reads), std::move(expressions));
+    ColumnUsage usage = perRow(std::move(reads), std::move(expressions));
+    usage.uniquenessReads = spec.distinctFrom;
+    return usage;
 }
 
 std::string lowered(const std::string& name) {
@@ -161,9 +162,9 @@ ColumnUsage UnionAll::usage() const {
 }
 
 ColumnUsage FrontierDistinct::usage() const {
-    std::vector<size_t> reads = keySlots_;
-    reads.insert(reads.end(), relSlots_.begin(), relSlots_.end());
-    return perRow(std::move(reads));
+    ColumnUsage usage = perRow(keySlots_);
+    usage.uniquenessReads = relSlots_;
+    return usage;
 }
 
 } // namespace newsgraph

@@ -48,4 +48,13 @@ public:
     size_t apply(OptimizerContext& context) override;
 };
 
+class FrontierDistinctRule final : public OptimizerRule {
+public:
+    const char* name() const override { return "frontier_distinct"; }
+    const char* summary() const override {
+        return "between steps read only up to duplicates, one row per combination of the columns still needed";
+    }
+    size_t apply(OptimizerContext& context) override;
+};
+
 } // namespace newsgraph
