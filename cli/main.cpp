@@ -95,6 +95,7 @@ int run(const std::vector<std::string>& args) {
     SessionSettings settings{options.format, options.timing, interactive ? kShellMaxRows : 0, options.loadOptions,
                              interactive};
     settings.disabledRules = options.disabledRules;
+    settings.timeout = options.timeout;
     Session session(Database(std::move(*graph)), settings, std::cout, std::cerr);
     for (auto& [name, value] : parameters) {
         session.setParameter(name, std::move(value));

@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "cli/parameter_literal.hpp"
 #include "cli/options.hpp"
+#include "cli/parameter_literal.hpp"
 #include "cli/schema.hpp"
 #include "query/optimizer/optimizer.hpp"
 
@@ -17,13 +17,14 @@ namespace newsgraph {
 
 namespace {
 
-constexpr std::array<MetaCommand, 11> kCommands{{
+constexpr std::array<MetaCommand, 12> kCommands{{
     {":help", "", "this list"},
     {":schema", "", "labels, relationship types and property keys, with counts"},
     {":stats", "", "the graph's statistics and memory use"},
     {":load", "FORMAT PATH", "load a file or dataset into the graph (formats: dataset, nodes, relationships)"},
     {":format", "[table|csv|json|dot]", "show or set the result format"},
     {":timing", "[on|off]", "show or set per-statement timing (on standard error)"},
+    {":timeout", "[MS|off]", "show or set the time a statement may run, in milliseconds"},
     {":param", "[NAME VALUE]", "set $NAME to a Cypher literal; without arguments, list the parameters"},
     {":explain", "QUERY", "show the plan of QUERY without running it"},
     {":rules", "[on|off NAME]", "list the optimizer rules and their state, or switch one on or off"},
@@ -82,6 +83,24 @@ StatementStatus setTiming(Session& session, std::string_view argument) {
         return fail(session, ":timing takes on or off");
     }
     session.settings().timing = argument == "on";
+    return StatementStatus::Ok;
+}
+
+StatementStatus setTimeout(Session& session, std::string_view argument) {
+    std::optional<std::chrono::milliseconds>& timeout = session.settings().timeout;
+    if (argument.empty()) {
+        session.out() << "timeout: " << (timeout ? fmt::format("{} ms", timeout->count()) : std::string("off")) << "\n";
+        return StatementStatus::Ok;
+    }
+    if (argument == "off") {
+        timeout.reset();
+        return StatementStatus::Ok;
+    }
+    const std::optional<std::chrono::milliseconds> parsed = parseTimeout(argument);
+    if (!parsed) {
+        return fail(session, ":timeout takes a positive number of milliseconds, or off");
+    }
+    timeout = parsed;
     return StatementStatus::Ok;
 }
 
@@ -250,6 +269,9 @@ StatementStatus runMetaCommand(Session& session, std::string_view line) {
             return fail(session, ":explain needs a query");
         }
         return session.explain(query) ? StatementStatus::Ok : StatementStatus::Failed;
+    }
+    if (name == ":timeout") {
+        return setTimeout(session, arguments);
     }
     if (name == ":rules") {
         return setRules(session, arguments);

@@ -1,5 +1,6 @@
 #include "cli/options.hpp"
 
+#include <charconv>
 #include <cstdlib>
 #include <optional>
 
@@ -67,6 +68,16 @@ std::string seedDatasetSpec() {
     return fmt::format("dataset:{}/{}", datasetsDirectory(), kSeedDataset);
 }
 
+std::optional<std::chrono::milliseconds> parseTimeout(std::string_view text) {
+    uint64_t milliseconds = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), milliseconds);
+    if (error != std::errc() || end != text.data() + text.size() || milliseconds == 0 ||
+        milliseconds > static_cast<uint64_t>(std::chrono::milliseconds::max().count())) {
+        return std::nullopt;
+    }
+    return std::chrono::milliseconds(static_cast<int64_t>(milliseconds));
+}
+
 std::string optimizerRuleNames() {
     std::string names;
     for (const RuleInfo& rule : optimizerRules()) {
@@ -77,8 +88,8 @@ std::string optimizerRuleNames() {
 
 std::string synopsisText() {
     return "usage: newsgraph [--load FORMAT:PATH]... [-e QUERY]... [-f FILE]... [--format table|csv|json|dot]\n"
-           "                 [--param NAME=VALUE]... [--timing] [--disable-rule NAME]... [--strict] [--continue]\n"
-           "                 [--empty] [--help] [--version]\n";
+           "                 [--param NAME=VALUE]... [--timing] [--timeout MS] [--disable-rule NAME]... [--strict]\n"
+           "                 [--continue] [--empty] [--help] [--version]\n";
 }
 
 std::string usageText() {
@@ -109,6 +120,8 @@ OPTIONS
                         --param who="'APT31'" --param n=3 --param ids="[1, 2]"; repeatable.
     --timing            Print 'Time: <ms> ms (parse, plan, execute)' for every statement on
                         standard error.
+    --timeout MS        Stop a statement that runs longer than MS milliseconds (TimeoutError; the
+                        graph is left as it was). Default: no limit.
     --disable-rule NAME Do not run the optimizer rule NAME (`:rules` lists them; EXPLAIN shows which
                         fired); repeatable. Answers stay the same, only plans and times change.
     --continue          Go on after a failing statement (default: stop at the first one).
@@ -162,6 +175,12 @@ CliOptions parseCliOptions(const std::vector<std::string>& args) {
                 throw UsageError(fmt::format("unknown format '{}' (formats: {})", *format, outputFormatNames()));
             }
             options.format = *parsed;
+        } else if (auto timeout = optionValue(args, i, "--timeout", "milliseconds")) {
+            const std::optional<std::chrono::milliseconds> parsed = parseTimeout(*timeout);
+            if (!parsed) {
+                throw UsageError(fmt::format("--timeout takes a positive number of milliseconds, not '{}'", *timeout));
+            }
+            options.timeout = parsed;
         } else if (auto rule = optionValue(args, i, "--disable-rule", "an optimizer rule")) {
             if (!isOptimizerRule(*rule)) {
                 throw UsageError(fmt::format("unknown optimizer rule '{}' (rules: {})", *rule, optimizerRuleNames()));

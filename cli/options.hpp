@@ -1,6 +1,8 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -38,6 +40,7 @@ struct CliOptions {
     OutputFormat format = OutputFormat::Table;
     bool timing = false;
     std::vector<std::string> disabledRules; // --disable-rule NAME, checked against the optimizer's rules
+    std::optional<std::chrono::milliseconds> timeout; // --timeout MS
     bool continueOnError = false;
     bool empty = false;
     bool help = false;
@@ -47,6 +50,8 @@ struct CliOptions {
 // Parses the arguments (without the program name). Throws UsageError. With neither --load nor
 // --empty, loads the bundled seed dataset.
 CliOptions parseCliOptions(const std::vector<std::string>& args);
+// A --timeout / :timeout value: a positive whole number of milliseconds; none when malformed.
+std::optional<std::chrono::milliseconds> parseTimeout(std::string_view text);
 // The optimizer's rule names, comma-separated, for messages.
 std::string optimizerRuleNames();
 // The man-page-like text of --help.

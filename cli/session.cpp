@@ -79,6 +79,7 @@ StatementStatus Session::runQuery(const ScriptStatement& statement, const Statem
     ExecuteOptions options;
     options.cancelled = settings_.catchInterrupts ? InterruptScope::flag() : nullptr;
     options.disabledRules = settings_.disabledRules;
+    options.timeout = settings_.timeout;
     try {
         result = database_.execute(statement.text, parameters_, options);
     } catch (const QueryError& error) {

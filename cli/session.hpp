@@ -1,8 +1,10 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -30,6 +32,7 @@ struct SessionSettings {
     LoadOptions loadOptions;
     bool catchInterrupts = false; // Ctrl-C discards the running statement's result instead of quitting
     std::vector<std::string> disabledRules; // optimizer rules switched off (--disable-rule, :rules off)
+    std::optional<std::chrono::milliseconds> timeout; // per statement (--timeout, :timeout)
 };
 
 // The shell's state: the database, the parameters and the output settings. Runs statements and

@@ -103,6 +103,10 @@ QueryResult Database::execute(std::string_view query, const Parameters& paramete
     context.graph = &state_->graph;
     context.parameters = &parameters;
     context.cancelled = options.cancelled;
+    if (options.timeout) {
+        context.timeout = *options.timeout;
+        context.deadline = start + *options.timeout;
+    }
     for (const auto& subplan : prepared.subplans) {
         context.subplans.push_back(subplan.get());
     }

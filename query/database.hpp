@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,10 +44,13 @@ struct QueryTimings {
 // How to run a statement. `cancelled` is polled while the statement runs (between chunks of
 // rows, inside long expansions, sorts and algorithms); once it reads true the statement stops
 // with TransactionError Cancelled and the graph is left as it was before the statement.
+// `timeout`, when set, bounds the statement's execution time: past it the statement stops at the
+// next check (the same places as cancellation) with TimeoutError and leaves the graph as it was.
 // `disabledRules` names optimizer rules not to run (query/optimizer/optimizer.cpp lists them;
 // EXPLAIN prints those that fired); an unknown name is std::invalid_argument.
 struct ExecuteOptions {
     const std::atomic<bool>* cancelled = nullptr;
+    std::optional<std::chrono::milliseconds> timeout;
     std::vector<std::string> disabledRules;
 };
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace newsgraph {
 
 std::vector<std::string> GraphEntityAccessor::nodeLabels(NodeId node) const {
@@ -58,8 +60,19 @@ void ExecutionContext::endWrite() {
 }
 
 void ExecutionContext::checkCancelled() const {
+    constexpr uint32_t kChecksPerClockRead = 256;
     if (cancelled != nullptr && cancelled->load(std::memory_order_relaxed)) {
         throw QueryError("TransactionError", QueryPhase::Runtime, std::string(kCancelledDetail), "the query was cancelled");
+    }
+    if (!deadline || checksUntilClock-- > 0) {
+        return;
+    }
+    checksUntilClock = kChecksPerClockRead;
+    if (std::chrono::steady_clock::now() > *deadline) {
+        throw QueryError("TimeoutError", QueryPhase::Runtime, "Timeout",
+                         fmt::format("the statement ran longer than its timeout of {} ms and was stopped; the graph is "
+                                     "unchanged",
+                                     timeout.count()));
     }
 }
 

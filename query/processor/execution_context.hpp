@@ -51,11 +51,17 @@ struct ExecutionContext {
     std::vector<const Subplan*> subplans;     // by ast::Expr::subplan
     GraphEntityAccessor entities{&graph};
     const std::atomic<bool>* cancelled = nullptr;
+    // ExecuteOptions::timeout from the statement's start; the clock is read every
+    // kChecksPerClockRead checks, which keeps a check a few nanoseconds.
+    std::optional<std::chrono::steady_clock::time_point> deadline;
+    std::chrono::milliseconds timeout{0};
+    mutable uint32_t checksUntilClock = 0;
 
     // Starts changing the graph (thaws it into the builder once per write clause).
     GraphBuilder& beginWrite();
     // Freezes the builder into the graph the next operators read.
     void endWrite();
+    // Throws TransactionError Cancelled once `cancelled` reads true, TimeoutError past the deadline.
     void checkCancelled() const;
 };
 

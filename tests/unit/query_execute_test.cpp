@@ -55,6 +55,36 @@ TEST_CASE("a cancelled write leaves the graph unchanged", "[query][cancel]") {
     CHECK(count.rows.at(0).at(0) == Value(int64_t{1}));
 }
 
+TEST_CASE("a statement past its timeout stops with TimeoutError and changes nothing", "[query][cancel]") {
+    constexpr auto kTimeout = std::chrono::milliseconds(200);
+    // A complete graph on 12 nodes: its undirected trails are far too many to enumerate.
+    Database database;
+    static_cast<void>(database.execute("UNWIND range(1, 12) AS i CREATE (:N {i: i})"));
+    static_cast<void>(database.execute("MATCH (a:N), (b:N) WHERE a.i < b.i CREATE (a)-[:T]->(b)"));
+    ExecuteOptions options;
+    options.timeout = kTimeout;
+    for (const char* runaway : {"MATCH (a)-[*]-(b) RETURN count(*)",
+                                "UNWIND range(1, 1000000) AS x UNWIND range(1, 1000000) AS y RETURN count(*)",
+                                "CREATE (:Extra) WITH 1 AS one MATCH (a)-[*]-(b) RETURN count(*)",
+                                "MATCH (a)-[*]-(b) RETURN a.i AS i ORDER BY i LIMIT 3"}) {
+        INFO(runaway);
+        const auto start = std::chrono::steady_clock::now();
+        try {
+            static_cast<void>(database.execute(runaway, {}, options));
+            FAIL("the statement was not stopped");
+        } catch (const QueryError& error) {
+            CHECK(error.kind() == "TimeoutError");
+            CHECK_THAT(error.what(), Catch::Contains("timeout of 200 ms"));
+        }
+        // Stopped soon after the deadline (generous for sanitizer builds on a busy machine).
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+    }
+    // The write before the runaway read was undone; a statement within its time runs as always.
+    CHECK(database.execute("MATCH (n) RETURN count(n)", {}, options).rows.at(0).at(0) == Value(int64_t{12}));
+    CHECK(database.execute("MATCH (a)-[*1..2]->(b) RETURN count(*)", {}, options).rows.at(0).at(0) ==
+          database.execute("MATCH (a)-[*1..2]->(b) RETURN count(*)").rows.at(0).at(0));
+}
+
 TEST_CASE("execute reports where the time went", "[query][timing]") {
     Database database;
     const QueryResult result = database.execute("UNWIND range(1, 1000) AS x RETURN sum(x)");
