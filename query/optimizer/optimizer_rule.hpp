@@ -45,4 +45,20 @@ public:
 // sub-plans), children before their parent. A visit may replace the operator in its slot.
 void forEachOperator(PreparedStatement& prepared, const std::function<void(std::unique_ptr<Operator>&)>& visit);
 
+// The body of most rules: calls `rewrite(op, slot)` for every operator of type T (children first);
+// a rewrite may replace the operator in `slot` (then `op` is gone) and returns whether it changed
+// the plan. Returns how many did.
+template <typename T, typename Rewrite>
+size_t rewriteEach(OptimizerContext& context, Rewrite&& rewrite) {
+    size_t fired = 0;
+    forEachOperator(context.prepared, [&](std::unique_ptr<Operator>& slot) {
+        auto* op = dynamic_cast<T*>(slot.get());
+        if (op != nullptr && rewrite(*op, slot)) {
+            context.planChanged();
+            ++fired;
+        }
+    });
+    return fired;
+}
+
 } // namespace newsgraph

@@ -147,19 +147,30 @@ TEST_CASE("misp: the three galaxies merge into one group per actor", "[loader][m
     CHECK(node(builder, "Group", "APT29") != apt28);
 }
 
-TEST_CASE("misp: a broken JSON file is a load error with its line", "[loader][misp]") {
-    TempDir dir;
-    const std::string path = dir.write("threat-actor.json", "{\"values\": [\n{\"value\": \"X\"},\n{\"value\": }\n]}");
-    GraphBuilder builder;
+namespace {
+
+// Loads a galaxy file that must fail: checks the graph is unchanged, returns the error's line and message.
+std::pair<uint64_t, std::string> mispLoadError(GraphBuilder& builder, const std::string& path) {
     const auto before = snapshot(builder);
     LoadReport report;
+    std::pair<uint64_t, std::string> failure{0, ""};
     try {
         newsgraph::loadMisp(builder, path, kLenient, report);
         FAIL("no LoadError");
     } catch (const newsgraph::LoadError& error) {
-        CHECK(error.line() == 3);
+        failure = {error.line(), error.what()};
     }
     CHECK(snapshot(builder) == before);
+    return failure;
+}
+
+} // namespace
+
+TEST_CASE("misp: a broken JSON file is a load error with its line", "[loader][misp]") {
+    TempDir dir;
+    const std::string path = dir.write("threat-actor.json", "{\"values\": [\n{\"value\": \"X\"},\n{\"value\": }\n]}");
+    GraphBuilder builder;
+    CHECK(mispLoadError(builder, path).first == 3);
     const std::string nameless = dir.write("nameless.json", "{\"values\": [{\"value\": \"Y\"}, {\"uuid\": \"1\"}]}");
     LoadReport lenient;
     newsgraph::loadMisp(builder, nameless, kLenient, lenient);
@@ -174,16 +185,9 @@ TEST_CASE("misp: JSON nested too deeply is a load error, not a stack overflow", 
     const std::string path =
         dir.write("threat-actor.json", "{\"values\": [\n{\"value\": \"X\",\n\"meta\": " + deep + "}]}");
     GraphBuilder builder;
-    const auto before = snapshot(builder);
-    LoadReport report;
-    try {
-        newsgraph::loadMisp(builder, path, kLenient, report);
-        FAIL("no LoadError");
-    } catch (const newsgraph::LoadError& error) {
-        CHECK(error.line() == 3);
-        CHECK_THAT(error.what(), Catch::Contains("nested more than 256 levels"));
-    }
-    CHECK(snapshot(builder) == before);
+    const auto [line, message] = mispLoadError(builder, path);
+    CHECK(line == 3);
+    CHECK_THAT(message, Catch::Contains("nested more than 256 levels"));
     // Brackets inside strings do not count; nesting at the limit (object, values, cluster, meta and
     // the arrays in x) loads.
     const std::string atLimit = std::string(newsgraph::kMaxJsonDepth - 4, '[') + "\"[[[{{\"" +

@@ -8,24 +8,17 @@
 namespace newsgraph {
 
 size_t DistinctEndpoints::apply(OptimizerContext& context) {
-    size_t fired = 0;
-    forEachOperator(context.prepared, [&](std::unique_ptr<Operator>& slot) {
-        auto* expand = dynamic_cast<VarExpand*>(slot.get());
-        if (expand == nullptr || expand->distinctEndpoints() ||
-            !VarExpand::supportsDistinctEndpoints(expand->minHops())) {
-            return;
+    return rewriteEach<VarExpand>(context, [&](VarExpand& expand, std::unique_ptr<Operator>& /*slot*/) {
+        if (expand.distinctEndpoints() || !VarExpand::supportsDistinctEndpoints(expand.minHops())) {
+            return false;
         }
-        const OperatorProperties& properties = context.properties().of(*expand);
-        if (!properties.duplicatesIgnored || properties.needed.contains(expand->spec().relSlot)) {
-            return;
+        const OperatorProperties& properties = context.properties().of(expand);
+        if (!properties.duplicatesIgnored || properties.needed.contains(expand.spec().relSlot)) {
+            return false;
         }
-        expand->setDistinctEndpoints();
-        ++fired;
+        expand.setDistinctEndpoints();
+        return true;
     });
-    if (fired > 0) {
-        context.planChanged();
-    }
-    return fired;
 }
 
 } // namespace newsgraph

@@ -6,24 +6,15 @@
 namespace newsgraph {
 
 size_t FilterIntoExpand::apply(OptimizerContext& context) {
-    size_t fired = 0;
-    forEachOperator(context.prepared, [&](std::unique_ptr<Operator>& slot) {
-        auto* filter = dynamic_cast<Filter*>(slot.get());
-        if (filter == nullptr) {
-            return;
+    return rewriteEach<Filter>(context, [](Filter& filter, std::unique_ptr<Operator>& slot) {
+        auto* expand = dynamic_cast<Expand*>(filter.child());
+        if (expand == nullptr || expand->outputWidth() != filter.outputWidth()) {
+            return false;
         }
-        auto* expand = dynamic_cast<Expand*>(filter->child());
-        if (expand == nullptr || expand->outputWidth() != filter->outputWidth()) {
-            return;
-        }
-        expand->addPredicate(filter->predicate());
-        slot = filter->releaseChild(0);
-        ++fired;
+        expand->addPredicate(filter.predicate());
+        slot = filter.releaseChild(0);
+        return true;
     });
-    if (fired > 0) {
-        context.planChanged();
-    }
-    return fired;
 }
 
 } // namespace newsgraph

@@ -44,20 +44,16 @@ const ExpandSpec& specOf(const Operator& step) {
 } // namespace
 
 size_t FrontierDistinctRule::apply(OptimizerContext& context) {
-    size_t fired = 0;
-    forEachOperator(context.prepared, [&](std::unique_ptr<Operator>& slot) {
-        auto* expand = dynamic_cast<Expand*>(slot.get());
-        if (expand == nullptr) {
-            return;
-        }
+    return rewriteEach<Expand>(context, [&](Expand& matched, std::unique_ptr<Operator>& slot) {
+        Expand* expand = &matched;
         const PlanProperties& properties = context.properties();
         const OperatorProperties& own = properties.of(*expand);
         if (!own.duplicatesIgnored || dynamic_cast<FrontierDistinct*>(own.parent) != nullptr) {
-            return;
+            return false;
         }
         const std::vector<const Operator*> later = laterSteps(properties, *expand);
         if (later.empty()) {
-            return; // the last step: its rows go to the consumer, which merges them itself
+            return false; // the last step: its rows go to the consumer, which merges them itself
         }
         // The relationships the later steps must avoid, and how many they bind (unbounded: only
         // rows with equal relationship sets may merge).
@@ -66,7 +62,7 @@ size_t FrontierDistinctRule::apply(OptimizerContext& context) {
         for (const Operator* step : later) {
             const ExpandSpec& spec = specOf(*step);
             if (!spec.distinctFromLists.empty()) {
-                return; // a variable-length step below: its lists are not sets this operator merges
+                return false; // a variable-length step below: its lists are not sets this operator merges
             }
             uniqueness.insert(uniqueness.end(), spec.distinctFrom.begin(), spec.distinctFrom.end());
             if (const auto* variable = dynamic_cast<const VarExpand*>(step)) {
@@ -83,7 +79,7 @@ size_t FrontierDistinctRule::apply(OptimizerContext& context) {
         std::vector<size_t> key = own.neededValues.members(width);
         const size_t rel = expand->spec().relSlot;
         if (own.neededValues.all() || std::binary_search(key.begin(), key.end(), rel)) {
-            return; // the relationship just bound is read later: every row is new
+            return false; // the relationship just bound is read later: every row is new
         }
         std::sort(uniqueness.begin(), uniqueness.end());
         uniqueness.erase(std::unique(uniqueness.begin(), uniqueness.end()), uniqueness.end());
@@ -92,10 +88,8 @@ size_t FrontierDistinctRule::apply(OptimizerContext& context) {
         distinct->setOutputWidth(width);
         distinct->addChild(std::move(slot));
         slot = std::move(distinct);
-        context.planChanged();
-        ++fired;
+        return true;
     });
-    return fired;
 }
 
 } // namespace newsgraph

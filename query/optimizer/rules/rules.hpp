@@ -7,6 +7,14 @@
 
 namespace newsgraph {
 
+// A lone count: an Aggregate without grouping keys whose one aggregate is count(*) or count(...).
+struct LoneCount {
+    bool star = false;
+    bool distinct = false;
+    std::optional<size_t> column; // count(variable): the variable's column
+};
+std::optional<LoneCount> loneCount(const Aggregate& aggregate);
+
 class FilterIntoExpand final : public OptimizerRule {
 public:
     const char* name() const override { return "filter_into_expand"; }

@@ -5,26 +5,17 @@
 namespace newsgraph {
 
 size_t TopKRule::apply(OptimizerContext& context) {
-    size_t fired = 0;
-    forEachOperator(context.prepared, [&](std::unique_ptr<Operator>& slot) {
-        auto* limit = dynamic_cast<SkipLimit*>(slot.get());
-        if (limit == nullptr || limit->limit() == nullptr) {
-            return;
+    return rewriteEach<SkipLimit>(context, [](SkipLimit& limit, std::unique_ptr<Operator>& /*slot*/) {
+        auto* sort = dynamic_cast<Sort*>(limit.child());
+        if (limit.limit() == nullptr || sort == nullptr) {
+            return false;
         }
-        auto* sort = dynamic_cast<Sort*>(limit->child());
-        if (sort == nullptr) {
-            return;
-        }
-        auto topK = std::make_unique<TopK>(sort->keys(), limit->skip(), limit->limit());
+        auto topK = std::make_unique<TopK>(sort->keys(), limit.skip(), limit.limit());
         topK->setOutputWidth(sort->outputWidth());
         topK->addChild(sort->releaseChild(0));
-        limit->childSlot(0) = std::move(topK);
-        ++fired;
+        limit.childSlot(0) = std::move(topK);
+        return true;
     });
-    if (fired > 0) {
-        context.planChanged();
-    }
-    return fired;
 }
 
 } // namespace newsgraph

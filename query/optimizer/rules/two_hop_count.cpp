@@ -4,7 +4,6 @@
 // operators the planner made, in either order it walked the pattern: from an end node (a -> b -> c)
 // or from the middle (b -> c, then b -> a).
 #include <algorithm>
-#include <cctype>
 #include <map>
 
 #include "query/optimizer/rules/rules.hpp"
@@ -39,27 +38,6 @@ std::optional<std::pair<size_t, std::string>> propertyOfColumn(const ast::Expr& 
         return std::nullopt;
     }
     return std::make_pair(static_cast<size_t>(expr.children[0]->slot), expr.name);
-}
-
-// The counted column of a lone count(*) / count(variable), or SIZE_MAX for count(*); none otherwise.
-std::optional<size_t> countedColumn(const Aggregate& aggregate) {
-    if (!aggregate.keys().empty() || aggregate.aggregates().size() != 1) {
-        return std::nullopt;
-    }
-    const AggregateSpec& spec = aggregate.aggregates().front();
-    if (spec.countStar) {
-        return SIZE_MAX;
-    }
-    std::string name = spec.name;
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (name != "count" || spec.distinct || spec.call->children.size() != 1) {
-        return std::nullopt;
-    }
-    const ast::Expr& argument = *spec.call->children.front();
-    if (argument.kind != ast::ExprKind::Variable || argument.slot < 0) {
-        return std::nullopt;
-    }
-    return static_cast<size_t>(argument.slot);
 }
 
 // A plain step of the pattern: one direction, at most one label on the far node.
@@ -97,15 +75,11 @@ private:
 } // namespace
 
 size_t TwoHopCountRule::apply(OptimizerContext& context) {
-    size_t fired = 0;
-    forEachOperator(context.prepared, [&](std::unique_ptr<Operator>& slot) {
-        auto* aggregate = dynamic_cast<Aggregate*>(slot.get());
-        if (aggregate == nullptr) {
-            return;
-        }
-        const std::optional<size_t> counted = countedColumn(*aggregate);
-        if (!counted) {
-            return;
+    return rewriteEach<Aggregate>(context, [&](Aggregate& matched, std::unique_ptr<Operator>& slot) {
+        Aggregate* aggregate = &matched;
+        const std::optional<LoneCount> counted = loneCount(*aggregate);
+        if (!counted || counted->distinct || (!counted->star && !counted->column)) {
+            return false;
         }
         // Aggregate <- Filter* <- Expand <- Filter* <- Expand <- Filter* <- NodeScan <- Argument (of
         // the statement); every filter must be one the count answers.
@@ -120,20 +94,20 @@ size_t TwoHopCountRule::apply(OptimizerContext& context) {
         skipFilters();
         auto* second = dynamic_cast<Expand*>(below);
         if (second == nullptr) {
-            return;
+            return false;
         }
         below = second->child();
         skipFilters();
         auto* first = dynamic_cast<Expand*>(below);
         if (first == nullptr) {
-            return;
+            return false;
         }
         below = first->child();
         skipFilters();
         auto* scan = dynamic_cast<NodeScan*>(below);
         if (scan == nullptr || dynamic_cast<ArgumentOperator*>(scan->child()) == nullptr ||
             scan->child()->outputWidth() != 0) {
-            return;
+            return false;
         }
         for (const Expand* step : {first, second}) {
             predicates.insert(predicates.end(), step->predicates().begin(), step->predicates().end());
@@ -143,7 +117,7 @@ size_t TwoHopCountRule::apply(OptimizerContext& context) {
         // Relationship uniqueness within one MATCH, and nothing else, ties the two steps.
         if (!isPlainStep(one) || !isPlainStep(two) || !one.distinctFrom.empty() ||
             two.distinctFrom != std::vector<size_t>{one.relSlot} || one.fromSlot != scan->slot()) {
-            return;
+            return false;
         }
         TwoHopCount::Spec spec;
         Matcher matcher(context.graph.catalog(), spec);
@@ -165,11 +139,11 @@ size_t TwoHopCountRule::apply(OptimizerContext& context) {
             matcher.side(spec.second, two, two.direction, matcher.label(two.toLabels));
             spec.middleLabel = matcher.label(scan->label());
         } else {
-            return;
+            return false;
         }
         const std::vector<size_t> columns{scan->slot(), one.toSlot, two.toSlot, one.relSlot, two.relSlot};
-        if (*counted != SIZE_MAX && std::find(columns.begin(), columns.end(), *counted) == columns.end()) {
-            return; // count(x) of something else: it may be null
+        if (counted->column && std::find(columns.begin(), columns.end(), *counted->column) == columns.end()) {
+            return false; // count(x) of something else: it may be null
         }
         std::vector<std::string> texts;
         for (const ast::Expr* predicate : predicates) {
@@ -184,24 +158,24 @@ size_t TwoHopCountRule::apply(OptimizerContext& context) {
                                          return std::find(known->second.begin(), known->second.end(), l) != known->second.end();
                                      });
                 if (!implied) {
-                    return;
+                    return false;
                 }
                 continue;
             }
             if (spec.op || predicate->kind != ast::ExprKind::Binary || !isOrdering(predicate->op)) {
-                return;
+                return false;
             }
             auto lhs = propertyOfColumn(*predicate->children[0]);
             auto rhs = propertyOfColumn(*predicate->children[1]);
             if (!lhs || !rhs) {
-                return;
+                return false;
             }
             ast::BinaryOp op = predicate->op;
             if (lhs->first == two.relSlot && rhs->first == one.relSlot) {
                 std::swap(lhs, rhs);
                 op = flipped(op);
             } else if (lhs->first != one.relSlot || rhs->first != two.relSlot) {
-                return;
+                return false;
             }
             spec.op = op;
             const auto firstKey = context.graph.catalog().findKey(lhs->second);
@@ -217,12 +191,8 @@ size_t TwoHopCountRule::apply(OptimizerContext& context) {
         auto count = std::make_unique<TwoHopCount>(std::move(spec), aggregate->aggregates().front().slot);
         count->setOutputWidth(aggregate->outputWidth());
         slot = std::move(count);
-        ++fired;
+        return true;
     });
-    if (fired > 0) {
-        context.planChanged();
-    }
-    return fired;
 }
 
 } // namespace newsgraph
