@@ -149,6 +149,26 @@ void Planner::setPendingPredicates(Expr* where) {
     }
 }
 
+bool Planner::equalsConstantInWhere(const std::string& variable) const {
+    if (variable.empty()) {
+        return false;
+    }
+    auto isConstant = [](const Expr& expr) { return expr.kind == ExprKind::Literal || expr.kind == ExprKind::Parameter; };
+    auto isPropertyOf = [&](const Expr& expr) {
+        return expr.kind == ExprKind::Property && expr.children.size() == 1 &&
+               expr.children[0]->kind == ExprKind::Variable && expr.children[0]->name == variable;
+    };
+    return std::any_of(pending_.begin(), pending_.end(), [&](const PendingPredicate& pending) {
+        const Expr& predicate = *pending.predicate;
+        if (predicate.kind != ExprKind::Binary || predicate.op != ast::BinaryOp::Equal) {
+            return false;
+        }
+        const Expr& lhs = *predicate.children[0];
+        const Expr& rhs = *predicate.children[1];
+        return (isPropertyOf(lhs) && isConstant(rhs)) || (isPropertyOf(rhs) && isConstant(lhs));
+    });
+}
+
 void Planner::flushPredicates(Plan& plan, bool all) {
     std::vector<PendingPredicate> keep;
     std::vector<PendingPredicate> current = std::move(pending_);
@@ -281,20 +301,26 @@ void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& 
         return;
     }
     const size_t nodeCount = part.nodes.size();
-    // Start where the pattern is most selective: a bound node, an index seek, a label, else the first node.
+    // Start where the pattern is most selective: a bound node, an index seek, a label with a
+    // property to match, a label, a property to match (inline or `WHERE n.key = constant`), else
+    // the first node.
+    enum Score : int { None, Property, Label, LabelAndProperty, Seek, Bound };
     size_t start = 0;
     int bestScore = -1;
     for (size_t i = 0; i < nodeCount; ++i) {
         const ast::NodePattern& node = part.nodes[i];
-        int score = 0;
+        const bool property = node.properties != nullptr || equalsConstantInWhere(node.variable);
+        int score = None;
         if (!node.variable.empty() && plan.scope.find(node.variable) != nullptr) {
-            score = 3;
+            score = Bound;
         } else if (!node.labels.empty() && (seekableValue(node.properties.get(), "name") != nullptr ||
                                              seekableValue(node.properties.get(), "code") != nullptr ||
                                              seekableValue(node.properties.get(), "id") != nullptr)) {
-            score = 2;
+            score = Seek;
         } else if (!node.labels.empty()) {
-            score = 1;
+            score = property ? LabelAndProperty : Label;
+        } else if (property) {
+            score = Property;
         }
         if (score > bestScore) {
             bestScore = score;

@@ -92,6 +92,8 @@ private:
     };
     std::vector<PendingPredicate> pending_;
     void setPendingPredicates(ast::Expr* where);
+    // A pending conjunct `variable.key = constant` (a literal or parameter).
+    bool equalsConstantInWhere(const std::string& variable) const;
     void flushPredicates(Plan& plan, bool all);
 };
 
