@@ -64,7 +64,9 @@ def main():
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     disagreements = []
-    for query in QUERIES:
+    # Q1-Q7 first, then every other statement the peers ran, in newsgraph's order.
+    others = [name for name in systems[0][1] if name not in QUERIES and any(name in r for _, r in systems[1:])]
+    for query in list(QUERIES) + others:
         entries = [results.get(query) for _, results in systems]
         if all(entry is None for entry in entries):
             continue

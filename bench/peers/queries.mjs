@@ -25,6 +25,14 @@ export const kuzu = {
   Q5: `MATCH (a:Actor)-[:Event*1..3]->(x:Actor) WHERE a.name = $who RETURN count(DISTINCT x) AS reached`,
   Q6: `MATCH (a:Actor)-[e:Event* SHORTEST 1..10]-(b:Actor) WHERE a.name = $from AND b.name = $to
        RETURN length(e) AS hops LIMIT 1`,
+  // bench/suites/rules-500k.bench (the optimizer rules' families; walk and trail reach the same
+  // end nodes here, the start excluded by the filter).
+  reach_filtered: `MATCH (a:Actor)-[:Event*1..3]->(b:Actor) WHERE a.name = $who AND b.name <> $who
+       RETURN count(DISTINCT b) AS n`,
+  reach_distinct_rows: `MATCH (a:Actor)<-[:Event*1..2]-(b:Actor) WHERE a.name = $country AND b.labels CONTAINS 'Country'
+       RETURN DISTINCT b.name AS name ORDER BY name LIMIT 5`,
+  two_hop_labels: `MATCH (a:Actor)-[r1:Event]->(b:Actor)-[r2:Event]->(c:Actor)
+       WHERE a.labels CONTAINS 'Country' AND c.labels CONTAINS 'Government' AND r1.date < r2.date RETURN count(*) AS pairs`,
 };
 
 const isCountry = (alias) => `(';' || ${alias}.labels || ';') LIKE '%;Country;%'`;
@@ -59,4 +67,19 @@ export const sql = {
          UNION
          SELECT edge.b, bfs.depth + 1 FROM bfs JOIN edge ON edge.a = bfs.node WHERE bfs.depth < 10)
        SELECT min(bfs.depth) AS hops FROM bfs JOIN actor t ON t.id = bfs.node WHERE t.name = $to AND bfs.depth >= 1`,
+  reach_filtered: `WITH RECURSIVE reach(node, depth) AS (
+         SELECT id, 0 FROM actor WHERE name = $who
+         UNION
+         SELECT e.dst, r.depth + 1 FROM reach r JOIN event e ON e.src = r.node WHERE r.depth < 3)
+       SELECT count(DISTINCT node) AS n FROM reach JOIN actor b ON b.id = reach.node
+       WHERE depth >= 1 AND b.name <> $who`,
+  reach_distinct_rows: `WITH RECURSIVE reach(node, depth) AS (
+         SELECT id, 0 FROM actor WHERE name = $country
+         UNION
+         SELECT e.src, r.depth + 1 FROM reach r JOIN event e ON e.dst = r.node WHERE r.depth < 2)
+       SELECT DISTINCT b.name AS name FROM reach JOIN actor b ON b.id = reach.node
+       WHERE depth >= 1 AND ${isCountry('b')} ORDER BY name LIMIT 5`,
+  two_hop_labels: `SELECT count(*) AS pairs FROM event e1 JOIN event e2 ON e1.dst = e2.src
+       JOIN actor a ON a.id = e1.src JOIN actor c ON c.id = e2.dst
+       WHERE ${isCountry('a')} AND (';' || c.labels || ';') LIKE '%;Government;%' AND e1.date < e2.date`,
 };
