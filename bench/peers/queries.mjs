@@ -29,6 +29,7 @@ export const kuzu = {
   // end nodes here, the start excluded by the filter).
   reach_filtered: `MATCH (a:Actor)-[:Event*1..3]->(b:Actor) WHERE a.name = $who AND b.name <> $who
        RETURN count(DISTINCT b) AS n`,
+  reach_filtered_nolabel: `MATCH (a {name: $who})-[*1..3]->(b) WHERE b.name <> $who RETURN count(DISTINCT b) AS n`,
   reach_distinct_rows: `MATCH (a:Actor)<-[:Event*1..2]-(b:Actor) WHERE a.name = $country AND b.labels CONTAINS 'Country'
        RETURN DISTINCT b.name AS name ORDER BY name LIMIT 5`,
   two_hop_labels: `MATCH (a:Actor)-[r1:Event]->(b:Actor)-[r2:Event]->(c:Actor)
@@ -68,6 +69,12 @@ export const sql = {
          SELECT edge.b, bfs.depth + 1 FROM bfs JOIN edge ON edge.a = bfs.node WHERE bfs.depth < 10)
        SELECT min(bfs.depth) AS hops FROM bfs JOIN actor t ON t.id = bfs.node WHERE t.name = $to AND bfs.depth >= 1`,
   reach_filtered: `WITH RECURSIVE reach(node, depth) AS (
+         SELECT id, 0 FROM actor WHERE name = $who
+         UNION
+         SELECT e.dst, r.depth + 1 FROM reach r JOIN event e ON e.src = r.node WHERE r.depth < 3)
+       SELECT count(DISTINCT node) AS n FROM reach JOIN actor b ON b.id = reach.node
+       WHERE depth >= 1 AND b.name <> $who`,
+  reach_filtered_nolabel: `WITH RECURSIVE reach(node, depth) AS (
          SELECT id, 0 FROM actor WHERE name = $who
          UNION
          SELECT e.dst, r.depth + 1 FROM reach r JOIN event e ON e.src = r.node WHERE r.depth < 3)
