@@ -9,6 +9,10 @@
 // - Q5 counts distinct end nodes of 1..3 outgoing hops; the start counts when a walk returns to it.
 // - Q6 is the length of a shortest undirected path of at most 10 hops.
 
+// Date windows of the variants (bench/suites/variants-*.bench), Kùzu's spelling.
+const marchK = `r.date >= date('2018-03-01') AND r.date < date('2018-04-01')`;
+const yearK = `r.date >= date('2018-01-01') AND r.date < date('2019-01-01')`;
+
 export const kuzu = {
   Q1: `MATCH (a:Actor)-[r:Event]-(b:Actor)
        WHERE a.name = $who AND r.date >= date('2018-03-01') AND r.date < date('2018-04-01')
@@ -34,9 +38,160 @@ export const kuzu = {
        RETURN DISTINCT b.name AS name ORDER BY name LIMIT 5`,
   two_hop_labels: `MATCH (a:Actor)-[r1:Event]->(b:Actor)-[r2:Event]->(c:Actor)
        WHERE a.labels CONTAINS 'Country' AND c.labels CONTAINS 'Government' AND r1.date < r2.date RETURN count(*) AS pairs`,
+
+  // bench/suites/variants-*.bench (issue 13): each of Q1-Q6 as a user varies it, and new shapes.
+  // Kùzu matches walks: a pattern of several relationships gets id(r1) <> id(r2) for every pair
+  // that could coincide, and a variable-length pattern whose paths are counted or whose minimum
+  // length is above 1 is a TRAIL (for distinct end nodes of 1..n hops walks and trails agree).
+  V1_out: `MATCH (a:Actor)-[r:Event]->(b:Actor) WHERE a.name = $actor AND ${marchK}
+       RETURN r.type AS verb, count(*) AS events ORDER BY events DESC, verb LIMIT 10`,
+  V1_label_end: `MATCH (a:Actor)-[r:Event]-(b:Actor) WHERE a.name = $actor AND b.labels CONTAINS 'Government' AND ${marchK}
+       RETURN r.type AS verb, count(*) AS events ORDER BY events DESC, verb LIMIT 10`,
+  V1_where_name: `MATCH (a)-[r]-(b) WHERE a.name = $actor AND ${marchK}
+       RETURN r.type AS verb, count(*) AS events ORDER BY events DESC, verb LIMIT 10`,
+  V1_with_distinct: `MATCH (a:Actor) WHERE a.name = $actor WITH a
+       MATCH (a)-[r:Event]-(b:Actor) WHERE ${marchK}
+       RETURN r.type AS verb, count(DISTINCT b) AS partners ORDER BY partners DESC, verb LIMIT 10`,
+  V1_filter_end: `MATCH (a:Actor)-[r:Event]-(b:Actor) WHERE a.name = $actor AND ${yearK} AND starts_with(b.name, 'G')
+       RETURN r.type AS verb, count(*) AS events ORDER BY events DESC, verb LIMIT 10`,
+  V2_nolabel: `MATCH (a)-[r]->(c) WHERE c.name = $country AND starts_with(r.code, '112') AND ${yearK}
+       RETURN a.name AS accuser, count(*) AS accusations ORDER BY accusations DESC, accuser LIMIT 10`,
+  V2_label_start: `MATCH (a:Actor)-[r:Event]->(c:Actor)
+       WHERE c.name = $country AND c.labels CONTAINS 'Country' AND a.labels CONTAINS 'Government' AND starts_with(r.code, '112')
+       RETURN a.name AS accuser, count(*) AS accusations ORDER BY accusations DESC, accuser LIMIT 10`,
+  V2_out: `MATCH (c:Actor)-[r:Event]->(b:Actor)
+       WHERE c.name = $country AND c.labels CONTAINS 'Country' AND starts_with(r.code, '112')
+         AND r.date >= date('2015-01-01') AND r.date < date('2019-01-01')
+       RETURN b.name AS accused, count(*) AS accusations ORDER BY accusations DESC, accused LIMIT 10`,
+  V2_group_property: `MATCH (a:Actor)-[r:Event]->(c:Actor)
+       WHERE c.name = $country AND c.labels CONTAINS 'Country' AND starts_with(r.code, '112') AND a.country IS NOT NULL
+       RETURN a.country AS origin, count(DISTINCT r.date) AS days ORDER BY days DESC, origin LIMIT 10`,
+  V2_page: `MATCH (a:Actor)-[r:Event]->(c:Actor)
+       WHERE c.name = $country AND c.labels CONTAINS 'Country' AND starts_with(r.code, '112')
+       RETURN a.name AS accuser, count(*) AS accusations ORDER BY accusations DESC, accuser SKIP 10 LIMIT 10`,
+  V3_count_star: `MATCH (a:Actor)-[r1:Event]->(b:Actor)-[r2:Event]->(c:Actor)
+       WHERE c.name = $country AND c.labels CONTAINS 'Country'
+         AND starts_with(r1.code, '112') AND starts_with(r2.code, '112') AND id(r1) <> id(r2)
+       RETURN count(*) AS pairs`,
+  V3_label_mid: `MATCH (a:Actor)-[r1:Event]->(b:Actor)-[r2:Event]->(c:Actor)
+       WHERE c.name = $country AND c.labels CONTAINS 'Country' AND b.labels CONTAINS 'Government'
+         AND starts_with(r1.code, '112') AND starts_with(r2.code, '112') AND id(r1) <> id(r2)
+       RETURN count(DISTINCT a) AS accusers`,
+  V3_with: `MATCH (b:Actor)-[r2:Event]->(c:Actor)
+       WHERE c.name = $country AND c.labels CONTAINS 'Country' AND starts_with(r2.code, '112')
+       WITH DISTINCT b
+       MATCH (a:Actor)-[r1:Event]->(b) WHERE starts_with(r1.code, '112')
+       RETURN count(DISTINCT a) AS accusers`,
+  V3_out: `MATCH (c:Actor)-[r1:Event]->(b:Actor)-[r2:Event]->(x:Actor)
+       WHERE c.name = $country AND c.labels CONTAINS 'Country'
+         AND starts_with(r1.code, '112') AND starts_with(r2.code, '112') AND id(r1) <> id(r2)
+       RETURN count(DISTINCT x) AS accused`,
+  V3_temporal: `MATCH (a:Actor)-[r1:Event]->(b:Actor)-[r2:Event]->(c:Actor)
+       WHERE c.name = $country AND c.labels CONTAINS 'Country'
+         AND starts_with(r1.code, '112') AND starts_with(r2.code, '112') AND r1.date > r2.date
+       RETURN count(DISTINCT a) AS accusers`,
+  V3_second_pattern: `MATCH (a:Actor)-[r1:Event]->(b:Actor)-[r2:Event]->(c:Actor), (a)-[r3:Event]->(c)
+       WHERE c.name = $country AND c.labels CONTAINS 'Country'
+         AND starts_with(r1.code, '112') AND starts_with(r2.code, '112') AND starts_with(r3.code, '112')
+         AND id(r1) <> id(r2) AND id(r1) <> id(r3) AND id(r2) <> id(r3)
+       RETURN count(DISTINCT a) AS accusers`,
+  V3_undirected: `MATCH (a:Actor)-[r1:Event]-(b:Actor)-[r2:Event]-(c:Actor)
+       WHERE c.name = $country AND c.labels CONTAINS 'Country'
+         AND starts_with(r1.code, '112') AND starts_with(r2.code, '112') AND id(r1) <> id(r2)
+       RETURN count(DISTINCT a) AS actors`,
+  V4_distinct_mid: `MATCH (a:Actor)-[r1:Event]->(b:Actor)-[r2:Event]->(c:Actor) WHERE r1.date < r2.date RETURN count(DISTINCT b) AS middles`,
+  V4_label_mid: `MATCH (a:Actor)-[r1:Event]->(b:Actor)-[r2:Event]->(c:Actor)
+       WHERE b.labels CONTAINS 'Government' AND r1.date < r2.date RETURN count(*) AS pairs`,
+  V4_filter_hop: `MATCH (a:Actor)-[r1:Event]->(b:Actor)-[r2:Event]->(c:Actor)
+       WHERE r1.date < r2.date AND starts_with(r1.code, '112') RETURN count(*) AS pairs`,
+  V4_in: `MATCH (a:Actor)<-[r1:Event]-(b:Actor)<-[r2:Event]-(c:Actor) WHERE r1.date < r2.date RETURN count(*) AS pairs`,
+  V4_with: `MATCH (a:Actor)-[r1:Event]->(b:Actor) WITH b, r1
+       MATCH (b)-[r2:Event]->(c:Actor) WHERE r1.date < r2.date RETURN count(*) AS pairs`,
+  V4_same_code: `MATCH (a:Actor)-[r1:Event]->(b:Actor)-[r2:Event]->(c:Actor)
+       WHERE r1.code = r2.code AND id(r1) <> id(r2) RETURN count(*) AS pairs`,
+  V4_three_hops: `MATCH (a:Actor)-[r1:Event]->(b:Actor)-[r2:Event]->(c:Actor)-[r3:Event]->(d:Actor)
+       WHERE starts_with(r1.code, '112') AND starts_with(r2.code, '112') AND starts_with(r3.code, '112')
+         AND r1.date < r2.date AND r2.date < r3.date
+       RETURN count(*) AS chains`,
+  V5_filter_end: `MATCH (a {name: $who})-[*1..3]->(b) WHERE b.name <> $who RETURN count(DISTINCT b) AS reached`,
+  V5_filter_end_label: `MATCH (a:Actor)-[:Event*1..3]->(b:Actor) WHERE a.name = $who AND b.name <> $who
+       RETURN count(DISTINCT b) AS reached`,
+  V5_in: `MATCH (a:Actor)<-[:Event*1..3]-(b:Actor) WHERE a.name = $who RETURN count(DISTINCT b) AS reached`,
+  V5_undirected: `MATCH (a:Actor)-[:Event*1..2]-(b:Actor) WHERE a.name = $who RETURN count(DISTINCT b) AS reached`,
+  V5_bounds: `MATCH (a:Actor)-[:Event* TRAIL 2..3]->(b:Actor) WHERE a.name = $who RETURN count(DISTINCT b) AS reached`,
+  V5_types_label: `MATCH (a:Actor)-[:Event*1..3 (r, n | WHERE r.type IN ['MAKE_STATEMENT_NOT_SPECIFIED_BELOW', 'EXPRESS_INTENT_TO_MEET_OR_NEGOTIATE', 'ENGAGE_IN_NEGOTIATION'])]->(b:Actor)
+       WHERE a.name = $who AND b.labels CONTAINS 'Country' RETURN count(DISTINCT b) AS countries`,
+  V5_count_star: `MATCH (a:Actor)-[:Event* TRAIL 1..2]->(b:Actor) WHERE a.name = $who RETURN count(*) AS paths`,
+  V5_with: `MATCH (a:Actor)-[:Event]->(m:Actor) WHERE a.name = $who WITH DISTINCT m
+       MATCH (m)-[:Event*1..2]->(b:Actor) RETURN count(DISTINCT b) AS reached`,
+  V5_distinct_property: `MATCH (a:Actor)-[:Event*1..2]->(b:Actor) WHERE a.name = $who RETURN count(DISTINCT b.country) AS countries`,
+  V6_directed: `MATCH (a:Actor)-[e:Event* SHORTEST 1..10]->(b:Actor) WHERE a.name = $from AND b.name = $to
+       RETURN length(e) AS hops LIMIT 1`,
+  V6_nolabel: `MATCH (a)-[e* SHORTEST 1..10]-(b) WHERE a.name = $from AND b.name = $to RETURN length(e) AS hops LIMIT 1`,
+  V6_with: `MATCH (a:Actor), (b:Actor) WHERE a.name = $from AND b.name = $to WITH a, b
+       MATCH (a)-[e:Event* SHORTEST 1..10]-(b) RETURN length(e) AS hops LIMIT 1`,
+  V6_many: `MATCH (a:Actor)-[e:Event* SHORTEST 1..10]-(b:Actor)
+       WHERE a.name = $from AND b.labels CONTAINS 'Country' AND starts_with(b.name, 'E')
+       RETURN b.name AS country, min(length(e)) AS hops ORDER BY country`,
+  N_reciprocal: `MATCH (a:Actor)-[r1:Event]->(b:Actor)-[r2:Event]->(a)
+       WHERE a.name = $country AND starts_with(r1.code, '112') AND starts_with(r2.code, '112') AND id(r1) <> id(r2)
+       RETURN count(DISTINCT b) AS mutual`,
+  N_reciprocal_pairs: `MATCH (a:Actor)-[r1:Event]->(b:Actor)-[r2:Event]->(a)
+       WHERE a.labels CONTAINS 'Country' AND b.labels CONTAINS 'Country' AND a.name < b.name
+         AND starts_with(r1.code, '112') AND starts_with(r2.code, '112')
+       WITH DISTINCT a, b RETURN count(*) AS pairs`,
+  N_triangles: `MATCH (a:Actor)-[r1:Event]->(b:Actor)-[r2:Event]->(c:Actor)-[r3:Event]->(a)
+       WHERE a.labels CONTAINS 'Country' AND b.labels CONTAINS 'Country' AND c.labels CONTAINS 'Country'
+         AND starts_with(r1.code, '112') AND starts_with(r2.code, '112') AND starts_with(r3.code, '112')
+         AND id(r1) <> id(r2) AND id(r1) <> id(r3) AND id(r2) <> id(r3)
+       WITH DISTINCT a, b, c RETURN count(*) AS triangles`,
+  N_common_neighbours: `MATCH (a:Actor)-[:Event]->(x:Actor)<-[:Event]-(b:Actor)
+       WHERE a.name = $country AND a.labels CONTAINS 'Country' AND b.labels CONTAINS 'Country' AND b.name <> $country
+       RETURN b.name AS other, count(DISTINCT x) AS common ORDER BY common DESC, other LIMIT 10`,
+  N_top_distinct: `MATCH (a:Actor)-[r:Event]->(b:Actor) WHERE a.labels CONTAINS 'Country' AND starts_with(r.code, '112')
+       RETURN a.name AS accuser, count(DISTINCT b) AS accused ORDER BY accused DESC, accuser LIMIT 10`,
+  // Kùzu 0.11.3: count() after collect(DISTINCT ...) in one RETURN gives 0 (hence count first),
+  // and collect over no rows is null, not [] (hence coalesce).
+  N_optional_collect: `MATCH (c:Actor) WHERE c.labels CONTAINS 'Country' AND starts_with(c.name, 'E')
+       OPTIONAL MATCH (g:Actor)-[r:Event]->(c) WHERE g.labels CONTAINS 'Government' AND starts_with(r.code, '112')
+       RETURN c.name AS country, count(r.code) AS accusations, coalesce(size(collect(DISTINCT g.name)), 0) AS governments
+       ORDER BY country`,
+  N_page: `MATCH (a:Actor)-[r:Event]->(b:Actor) WHERE a.labels CONTAINS 'Country' AND b.labels CONTAINS 'Country'
+       RETURN a.name AS source, b.name AS target, count(*) AS events ORDER BY events DESC, source, target SKIP 20 LIMIT 10`,
+  N_not_addressed: `MATCH (a:Actor)-[r:Event]->(c:Actor)
+       WHERE c.name = $country AND c.labels CONTAINS 'Country' AND starts_with(r.code, '112')
+         AND NOT EXISTS { MATCH (c)-[:Event]->(a) }
+       RETURN count(DISTINCT a) AS accusers`,
 };
 
 const isCountry = (alias) => `(';' || ${alias}.labels || ';') LIKE '%;Country;%'`;
+const hasLabel = (alias, label) => `(';' || ${alias}.labels || ';') LIKE '%;${label};%'`;
+const inMarch = (e) => `${e}.date >= DATE '2018-03-01' AND ${e}.date < DATE '2018-04-01'`;
+const in2018 = (e) => `${e}.date >= DATE '2018-01-01' AND ${e}.date < DATE '2019-01-01'`;
+// The events of one actor in either direction, a self-loop once: (verb, other end, rowid).
+const around = (who, window) => `
+         SELECT e.type AS verb, e.dst AS other, e.rowid AS id FROM actor a JOIN event e ON e.src = a.id
+         WHERE a.name = ${who} AND ${window('e')}
+         UNION ALL
+         SELECT e.type, e.src, e.rowid FROM actor a JOIN event e ON e.dst = a.id AND e.src <> e.dst
+         WHERE a.name = ${who} AND ${window('e')}`;
+// Each event in both directions (a self-loop once), its rowid the relationship's identity.
+const uedge = `uedge(id, x, y, type, code, date) AS (
+         SELECT rowid, src, dst, type, code, date FROM event
+         UNION ALL
+         SELECT rowid, dst, src, type, code, date FROM event WHERE src <> dst)`;
+// Distinct (node, depth) within `hops` steps from one actor, following from -> to.
+const reach = (who, to, from, hops) => `reach(node, depth) AS (
+         SELECT id, 0 FROM actor WHERE name = ${who}
+         UNION
+         SELECT e.${to}, r.depth + 1 FROM reach r JOIN event e ON e.${from} = r.node WHERE r.depth < ${hops})`;
+// Breadth first over both directions, as Q6.
+const bfs = (from) => `edge(a, b) AS (SELECT src, dst FROM event UNION ALL SELECT dst, src FROM event),
+       bfs(node, depth) AS (
+         SELECT id, 0 FROM actor WHERE name = ${from}
+         UNION
+         SELECT edge.b, bfs.depth + 1 FROM bfs JOIN edge ON edge.a = bfs.node WHERE bfs.depth < 10)`;
+
 
 export const sql = {
   Q1: `SELECT verb, count(*) AS events FROM (
@@ -89,4 +244,180 @@ export const sql = {
   two_hop_labels: `SELECT count(*) AS pairs FROM event e1 JOIN event e2 ON e1.dst = e2.src
        JOIN actor a ON a.id = e1.src JOIN actor c ON c.id = e2.dst
        WHERE ${isCountry('a')} AND (';' || c.labels || ';') LIKE '%;Government;%' AND e1.date < e2.date`,
+
+  // bench/suites/variants-*.bench. A relationship is its event's rowid: patterns of several
+  // relationships keep them pairwise different where they could coincide, and an undirected
+  // relationship is both of its directions with a self-loop once (uedge).
+  V1_out: `SELECT e.type AS verb, count(*) AS events FROM actor a JOIN event e ON e.src = a.id
+       WHERE a.name = $actor AND ${inMarch('e')} GROUP BY verb ORDER BY events DESC, verb LIMIT 10`,
+  V1_label_end: `SELECT verb, count(*) AS events FROM (${around('$actor', inMarch)}) x JOIN actor b ON b.id = x.other
+       WHERE ${hasLabel('b', 'Government')} GROUP BY verb ORDER BY events DESC, verb LIMIT 10`,
+  V1_where_name: `SELECT verb, count(*) AS events FROM (${around('$actor', inMarch)}) x
+       GROUP BY verb ORDER BY events DESC, verb LIMIT 10`,
+  V1_with_distinct: `SELECT verb, count(DISTINCT other) AS partners FROM (${around('$actor', inMarch)}) x
+       GROUP BY verb ORDER BY partners DESC, verb LIMIT 10`,
+  V1_filter_end: `SELECT verb, count(*) AS events FROM (${around('$actor', in2018)}) x JOIN actor b ON b.id = x.other
+       WHERE starts_with(b.name, 'G') GROUP BY verb ORDER BY events DESC, verb LIMIT 10`,
+  V2_nolabel: `SELECT a.name AS accuser, count(*) AS accusations
+       FROM event e JOIN actor c ON e.dst = c.id JOIN actor a ON e.src = a.id
+       WHERE c.name = $country AND starts_with(e.code, '112') AND ${in2018('e')}
+       GROUP BY a.id, a.name ORDER BY accusations DESC, accuser LIMIT 10`,
+  V2_label_start: `SELECT a.name AS accuser, count(*) AS accusations
+       FROM event e JOIN actor c ON e.dst = c.id JOIN actor a ON e.src = a.id
+       WHERE c.name = $country AND ${isCountry('c')} AND ${hasLabel('a', 'Government')} AND starts_with(e.code, '112')
+       GROUP BY a.id, a.name ORDER BY accusations DESC, accuser LIMIT 10`,
+  V2_out: `SELECT b.name AS accused, count(*) AS accusations
+       FROM event e JOIN actor c ON e.src = c.id JOIN actor b ON e.dst = b.id
+       WHERE c.name = $country AND ${isCountry('c')} AND starts_with(e.code, '112')
+         AND e.date >= DATE '2015-01-01' AND e.date < DATE '2019-01-01'
+       GROUP BY b.id, b.name ORDER BY accusations DESC, accused LIMIT 10`,
+  V2_group_property: `SELECT a.country AS origin, count(DISTINCT e.date) AS days
+       FROM event e JOIN actor c ON e.dst = c.id JOIN actor a ON e.src = a.id
+       WHERE c.name = $country AND ${isCountry('c')} AND starts_with(e.code, '112') AND a.country IS NOT NULL
+       GROUP BY origin ORDER BY days DESC, origin LIMIT 10`,
+  V2_page: `SELECT a.name AS accuser, count(*) AS accusations
+       FROM event e JOIN actor c ON e.dst = c.id JOIN actor a ON e.src = a.id
+       WHERE c.name = $country AND ${isCountry('c')} AND starts_with(e.code, '112')
+       GROUP BY a.id, a.name ORDER BY accusations DESC, accuser LIMIT 10 OFFSET 10`,
+  V3_count_star: `SELECT count(*) AS pairs
+       FROM event e1 JOIN event e2 ON e1.dst = e2.src JOIN actor c ON e2.dst = c.id
+       WHERE c.name = $country AND ${isCountry('c')}
+         AND starts_with(e1.code, '112') AND starts_with(e2.code, '112') AND e1.rowid <> e2.rowid`,
+  V3_label_mid: `SELECT count(DISTINCT e1.src) AS accusers
+       FROM event e1 JOIN event e2 ON e1.dst = e2.src JOIN actor c ON e2.dst = c.id JOIN actor b ON b.id = e1.dst
+       WHERE c.name = $country AND ${isCountry('c')} AND ${hasLabel('b', 'Government')}
+         AND starts_with(e1.code, '112') AND starts_with(e2.code, '112') AND e1.rowid <> e2.rowid`,
+  // Two MATCH clauses: no uniqueness between r1 and r2.
+  V3_with: `SELECT count(DISTINCT e1.src) AS accusers FROM event e1
+       WHERE starts_with(e1.code, '112') AND e1.dst IN (
+         SELECT e2.src FROM event e2 JOIN actor c ON e2.dst = c.id
+         WHERE c.name = $country AND ${isCountry('c')} AND starts_with(e2.code, '112'))`,
+  V3_out: `SELECT count(DISTINCT e2.dst) AS accused
+       FROM actor c JOIN event e1 ON e1.src = c.id JOIN event e2 ON e2.src = e1.dst
+       WHERE c.name = $country AND ${isCountry('c')}
+         AND starts_with(e1.code, '112') AND starts_with(e2.code, '112') AND e1.rowid <> e2.rowid`,
+  V3_temporal: `SELECT count(DISTINCT e1.src) AS accusers
+       FROM event e1 JOIN event e2 ON e1.dst = e2.src JOIN actor c ON e2.dst = c.id
+       WHERE c.name = $country AND ${isCountry('c')}
+         AND starts_with(e1.code, '112') AND starts_with(e2.code, '112') AND e1.date > e2.date`,
+  V3_second_pattern: `SELECT count(DISTINCT e1.src) AS accusers
+       FROM event e1 JOIN event e2 ON e1.dst = e2.src JOIN actor c ON e2.dst = c.id
+       WHERE c.name = $country AND ${isCountry('c')}
+         AND starts_with(e1.code, '112') AND starts_with(e2.code, '112') AND e1.rowid <> e2.rowid
+         AND EXISTS (SELECT 1 FROM event e3 WHERE e3.src = e1.src AND e3.dst = c.id AND starts_with(e3.code, '112')
+                     AND e3.rowid <> e1.rowid AND e3.rowid <> e2.rowid)`,
+  V3_undirected: `WITH ${uedge}
+       SELECT count(DISTINCT u1.x) AS actors
+       FROM uedge u1 JOIN uedge u2 ON u1.y = u2.x JOIN actor c ON u2.y = c.id
+       WHERE c.name = $country AND ${isCountry('c')}
+         AND starts_with(u1.code, '112') AND starts_with(u2.code, '112') AND u1.id <> u2.id`,
+  V4_distinct_mid: `SELECT count(DISTINCT e1.dst) AS middles FROM event e1 JOIN event e2 ON e1.dst = e2.src WHERE e1.date < e2.date`,
+  V4_label_mid: `SELECT count(*) AS pairs FROM event e1 JOIN event e2 ON e1.dst = e2.src JOIN actor b ON b.id = e1.dst
+       WHERE ${hasLabel('b', 'Government')} AND e1.date < e2.date`,
+  V4_filter_hop: `SELECT count(*) AS pairs FROM event e1 JOIN event e2 ON e1.dst = e2.src
+       WHERE e1.date < e2.date AND starts_with(e1.code, '112')`,
+  V4_in: `SELECT count(*) AS pairs FROM event e1 JOIN event e2 ON e2.dst = e1.src WHERE e1.date < e2.date`,
+  V4_with: `SELECT count(*) AS pairs FROM event e1 JOIN event e2 ON e1.dst = e2.src WHERE e1.date < e2.date`,
+  V4_same_code: `SELECT count(*) AS pairs FROM event e1 JOIN event e2 ON e1.dst = e2.src
+       WHERE e1.code = e2.code AND e1.rowid <> e2.rowid`,
+  V4_three_hops: `SELECT count(*) AS chains FROM event e1 JOIN event e2 ON e1.dst = e2.src JOIN event e3 ON e2.dst = e3.src
+       WHERE starts_with(e1.code, '112') AND starts_with(e2.code, '112') AND starts_with(e3.code, '112')
+         AND e1.date < e2.date AND e2.date < e3.date`,
+  V5_filter_end: `WITH RECURSIVE ${reach('$who', 'dst', 'src', 3)}
+       SELECT count(DISTINCT node) AS reached FROM reach JOIN actor b ON b.id = reach.node
+       WHERE depth >= 1 AND b.name <> $who`,
+  V5_filter_end_label: `WITH RECURSIVE ${reach('$who', 'dst', 'src', 3)}
+       SELECT count(DISTINCT node) AS reached FROM reach JOIN actor b ON b.id = reach.node
+       WHERE depth >= 1 AND b.name <> $who`,
+  V5_in: `WITH RECURSIVE ${reach('$who', 'src', 'dst', 3)}
+       SELECT count(DISTINCT node) AS reached FROM reach WHERE depth >= 1`,
+  V5_undirected: `WITH RECURSIVE edge(a, b) AS (SELECT src, dst FROM event UNION ALL SELECT dst, src FROM event),
+       reach(node, depth) AS (
+         SELECT id, 0 FROM actor WHERE name = $who
+         UNION
+         SELECT edge.b, r.depth + 1 FROM reach r JOIN edge ON edge.a = r.node WHERE r.depth < 2)
+       SELECT count(DISTINCT node) AS reached FROM reach WHERE depth >= 1`,
+  // Trails of 2 or 3 hops: the end of a 2-hop trail (two different events), and the ends of
+  // the events out of it but one that lies on every 2-hop trail there (r = r1 or r = r2).
+  V5_bounds: `WITH two AS (
+         SELECT e1.rowid AS r1, e2.rowid AS r2, e2.dst AS m
+         FROM actor a JOIN event e1 ON e1.src = a.id JOIN event e2 ON e2.src = e1.dst
+         WHERE a.name = $who AND e1.rowid <> e2.rowid),
+       ends AS (SELECT m, count(*) AS trails FROM two GROUP BY m),
+       used AS (SELECT m, r, count(*) AS trails FROM (SELECT m, r1 AS r FROM two UNION ALL SELECT m, r2 FROM two) GROUP BY m, r)
+       SELECT count(DISTINCT b) AS reached FROM (
+         SELECT m AS b FROM ends
+         UNION ALL
+         SELECT e3.dst FROM ends JOIN event e3 ON e3.src = ends.m
+           LEFT JOIN used ON used.m = ends.m AND used.r = e3.rowid
+         WHERE used.trails IS NULL OR used.trails < ends.trails)`,
+  V5_types_label: `WITH RECURSIVE reach(node, depth) AS (
+         SELECT id, 0 FROM actor WHERE name = $who
+         UNION
+         SELECT e.dst, r.depth + 1 FROM reach r JOIN event e ON e.src = r.node
+         WHERE r.depth < 3 AND e.type IN ('MAKE_STATEMENT_NOT_SPECIFIED_BELOW', 'EXPRESS_INTENT_TO_MEET_OR_NEGOTIATE', 'ENGAGE_IN_NEGOTIATION'))
+       SELECT count(DISTINCT node) AS countries FROM reach JOIN actor b ON b.id = reach.node
+       WHERE depth >= 1 AND ${isCountry('b')}`,
+  V5_count_star: `SELECT (SELECT count(*) FROM actor a JOIN event e1 ON e1.src = a.id WHERE a.name = $who)
+         + (SELECT count(*) FROM actor a JOIN event e1 ON e1.src = a.id JOIN event e2 ON e2.src = e1.dst
+            WHERE a.name = $who AND e1.rowid <> e2.rowid) AS paths`,
+  V5_with: `WITH RECURSIVE reach(node, depth) AS (
+         SELECT DISTINCT e.dst, 0 FROM actor a JOIN event e ON e.src = a.id WHERE a.name = $who
+         UNION
+         SELECT e.dst, r.depth + 1 FROM reach r JOIN event e ON e.src = r.node WHERE r.depth < 2)
+       SELECT count(DISTINCT node) AS reached FROM reach WHERE depth >= 1`,
+  V5_distinct_property: `WITH RECURSIVE ${reach('$who', 'dst', 'src', 2)}
+       SELECT count(DISTINCT b.country) AS countries FROM reach JOIN actor b ON b.id = reach.node WHERE depth >= 1`,
+  V6_directed: `WITH RECURSIVE bfs(node, depth) AS (
+         SELECT id, 0 FROM actor WHERE name = $from
+         UNION
+         SELECT e.dst, bfs.depth + 1 FROM bfs JOIN event e ON e.src = bfs.node WHERE bfs.depth < 10)
+       SELECT bfs.depth AS hops FROM bfs JOIN actor t ON t.id = bfs.node WHERE t.name = $to AND bfs.depth >= 1
+       ORDER BY hops LIMIT 1`,
+  V6_nolabel: `WITH RECURSIVE ${bfs('$from')}
+       SELECT bfs.depth AS hops FROM bfs JOIN actor t ON t.id = bfs.node WHERE t.name = $to AND bfs.depth >= 1
+       ORDER BY hops LIMIT 1`,
+  V6_with: `WITH RECURSIVE ${bfs('$from')}
+       SELECT bfs.depth AS hops FROM bfs JOIN actor t ON t.id = bfs.node WHERE t.name = $to AND bfs.depth >= 1
+       ORDER BY hops LIMIT 1`,
+  V6_many: `WITH RECURSIVE ${bfs('$from')}
+       SELECT t.name AS country, min(bfs.depth) AS hops FROM bfs JOIN actor t ON t.id = bfs.node
+       WHERE ${isCountry('t')} AND starts_with(t.name, 'E') AND bfs.depth >= 1
+       GROUP BY t.id, t.name ORDER BY country`,
+  N_reciprocal: `SELECT count(DISTINCT e1.dst) AS mutual
+       FROM actor a JOIN event e1 ON e1.src = a.id JOIN event e2 ON e2.src = e1.dst AND e2.dst = a.id
+       WHERE a.name = $country AND starts_with(e1.code, '112') AND starts_with(e2.code, '112') AND e1.rowid <> e2.rowid`,
+  N_reciprocal_pairs: `SELECT count(*) AS pairs FROM (
+         SELECT DISTINCT a.id, b.id
+         FROM event e1 JOIN event e2 ON e2.src = e1.dst AND e2.dst = e1.src
+           JOIN actor a ON a.id = e1.src JOIN actor b ON b.id = e1.dst
+         WHERE ${isCountry('a')} AND ${isCountry('b')} AND a.name < b.name
+           AND starts_with(e1.code, '112') AND starts_with(e2.code, '112'))`,
+  N_triangles: `SELECT count(*) AS triangles FROM (
+         SELECT DISTINCT e1.src, e2.src, e3.src
+         FROM event e1 JOIN event e2 ON e2.src = e1.dst JOIN event e3 ON e3.src = e2.dst AND e3.dst = e1.src
+           JOIN actor a ON a.id = e1.src JOIN actor b ON b.id = e2.src JOIN actor c ON c.id = e3.src
+         WHERE ${isCountry('a')} AND ${isCountry('b')} AND ${isCountry('c')}
+           AND starts_with(e1.code, '112') AND starts_with(e2.code, '112') AND starts_with(e3.code, '112')
+           AND e1.rowid <> e2.rowid AND e1.rowid <> e3.rowid AND e2.rowid <> e3.rowid)`,
+  N_common_neighbours: `SELECT b.name AS other, count(DISTINCT e1.dst) AS common
+       FROM actor a JOIN event e1 ON e1.src = a.id JOIN event e2 ON e2.dst = e1.dst JOIN actor b ON b.id = e2.src
+       WHERE a.name = $country AND ${isCountry('a')} AND ${isCountry('b')} AND b.name <> $country
+       GROUP BY b.id, b.name ORDER BY common DESC, other LIMIT 10`,
+  N_top_distinct: `SELECT a.name AS accuser, count(DISTINCT e.dst) AS accused FROM event e JOIN actor a ON a.id = e.src
+       WHERE ${isCountry('a')} AND starts_with(e.code, '112')
+       GROUP BY a.id, a.name ORDER BY accused DESC, accuser LIMIT 10`,
+  N_optional_collect: `SELECT c.name AS country, count(e.src) AS accusations, count(DISTINCT g.name) AS governments
+       FROM actor c LEFT JOIN (event e JOIN actor g ON g.id = e.src AND ${hasLabel('g', 'Government')})
+         ON e.dst = c.id AND starts_with(e.code, '112')
+       WHERE ${isCountry('c')} AND starts_with(c.name, 'E')
+       GROUP BY c.id, c.name ORDER BY country`,
+  N_page: `SELECT a.name AS source, b.name AS target, count(*) AS events
+       FROM event e JOIN actor a ON a.id = e.src JOIN actor b ON b.id = e.dst
+       WHERE ${isCountry('a')} AND ${isCountry('b')}
+       GROUP BY a.id, a.name, b.id, b.name ORDER BY events DESC, source, target LIMIT 10 OFFSET 20`,
+  N_not_addressed: `SELECT count(DISTINCT a.id) AS accusers
+       FROM event e JOIN actor c ON e.dst = c.id JOIN actor a ON e.src = a.id
+       WHERE c.name = $country AND ${isCountry('c')} AND starts_with(e.code, '112')
+         AND NOT EXISTS (SELECT 1 FROM event back WHERE back.src = c.id AND back.dst = a.id)`,
 };
