@@ -79,7 +79,12 @@ std::string renderValue(const Graph& graph, const Value& value) {
         }
         return out + "}";
     }
-    case ValueType::Date: return quoteString(value.asDate().toString());
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime:
+    case ValueType::Duration: return quoteString(value.temporalString());
     default: return value.toString();
     }
 }

@@ -32,7 +32,12 @@ std::string csvValue(const Database& database, const Value& value) {
     switch (value.type()) {
     case ValueType::Null: return "";
     case ValueType::String: return value.asString().empty() ? "\"\"" : csvField(validUtf8(value.asString()));
-    case ValueType::Date: return value.asDate().toString();
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime:
+    case ValueType::Duration: return value.temporalString();
     case ValueType::Bool:
     case ValueType::Int:
     case ValueType::Float: return value.toString();

@@ -85,7 +85,12 @@ std::string jsonValue(const Graph& graph, const Value& value, size_t depth) {
     case ValueType::Int: return std::to_string(value.asInt());
     case ValueType::Float: return jsonFloat(value.asFloat());
     case ValueType::String: return jsonString(value.asString());
-    case ValueType::Date: return jsonString(value.asDate().toString());
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime:
+    case ValueType::Duration: return jsonString(value.temporalString());
     case ValueType::List: {
         std::string out = "[";
         const Value::List& items = value.asList();

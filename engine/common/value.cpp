@@ -26,6 +26,11 @@ const char* valueTypeName(ValueType type) {
     case ValueType::Float: return "FLOAT";
     case ValueType::String: return "STRING";
     case ValueType::Date: return "DATE";
+    case ValueType::LocalTime: return "LOCAL TIME";
+    case ValueType::Time: return "ZONED TIME";
+    case ValueType::LocalDateTime: return "LOCAL DATETIME";
+    case ValueType::DateTime: return "ZONED DATETIME";
+    case ValueType::Duration: return "DURATION";
     case ValueType::List: return "LIST";
     case ValueType::Map: return "MAP";
     case ValueType::Node: return "NODE";
@@ -92,6 +97,18 @@ std::string formatFloat(double value) {
     return out;
 }
 
+std::string Value::temporalString() const {
+    switch (type()) {
+    case ValueType::Date: return asDate().toString();
+    case ValueType::LocalTime: return asLocalTime().toString();
+    case ValueType::Time: return asTime().toString();
+    case ValueType::LocalDateTime: return asLocalDateTime().toString();
+    case ValueType::DateTime: return asDateTime().toString();
+    case ValueType::Duration: return asDuration().toString();
+    default: return {};
+    }
+}
+
 std::string Value::toString() const {
     switch (type()) {
     case ValueType::Null: return "null";
@@ -100,6 +117,11 @@ std::string Value::toString() const {
     case ValueType::Float: return formatFloat(asFloat());
     case ValueType::String: return quoteString(asString());
     case ValueType::Date: return fmt::format("date('{}')", asDate().toString());
+    case ValueType::LocalTime: return fmt::format("localtime('{}')", temporalString());
+    case ValueType::Time: return fmt::format("time('{}')", temporalString());
+    case ValueType::LocalDateTime: return fmt::format("localdatetime('{}')", temporalString());
+    case ValueType::DateTime: return fmt::format("datetime('{}')", temporalString());
+    case ValueType::Duration: return fmt::format("duration('{}')", temporalString());
     case ValueType::List: {
         std::string out = "[";
         const List& items = asList();
@@ -146,6 +168,11 @@ bool operator==(const Value& lhs, const Value& rhs) {
     case ValueType::Float: return lhs.asFloat() == rhs.asFloat();
     case ValueType::String: return lhs.asString() == rhs.asString();
     case ValueType::Date: return lhs.asDate() == rhs.asDate();
+    case ValueType::LocalTime: return lhs.asLocalTime() == rhs.asLocalTime();
+    case ValueType::Time: return lhs.asTime() == rhs.asTime();
+    case ValueType::LocalDateTime: return lhs.asLocalDateTime() == rhs.asLocalDateTime();
+    case ValueType::DateTime: return lhs.asDateTime() == rhs.asDateTime();
+    case ValueType::Duration: return lhs.asDuration() == rhs.asDuration();
     case ValueType::List: return lhs.asList() == rhs.asList();
     case ValueType::Map: return lhs.asMap() == rhs.asMap();
     case ValueType::Node: return lhs.asNode() == rhs.asNode();
@@ -164,6 +191,18 @@ size_t Value::hash() const {
     case ValueType::Float: return combine(seed, std::hash<double>{}(asFloat()));
     case ValueType::String: return combine(seed, std::hash<std::string>{}(asString()));
     case ValueType::Date: return combine(seed, std::hash<int32_t>{}(asDate().days()));
+    case ValueType::LocalTime: return combine(seed, std::hash<int64_t>{}(asLocalTime().nanos()));
+    case ValueType::Time: return combine(seed, std::hash<int64_t>{}(asTime().utcNanos()));
+    case ValueType::LocalDateTime:
+        return combine(combine(seed, std::hash<int64_t>{}(asLocalDateTime().epochSeconds())),
+                       std::hash<int32_t>{}(asLocalDateTime().nanos()));
+    case ValueType::DateTime:
+        return combine(combine(seed, std::hash<int64_t>{}(asDateTime().epochSeconds())),
+                       std::hash<int32_t>{}(asDateTime().nanos()));
+    case ValueType::Duration:
+        return combine(combine(combine(seed, std::hash<int64_t>{}(asDuration().months())),
+                               std::hash<int64_t>{}(asDuration().days())),
+                       std::hash<int64_t>{}(asDuration().seconds() ^ asDuration().nanos()));
     case ValueType::List:
         for (const Value& item : asList()) {
             seed = combine(seed, item.hash());

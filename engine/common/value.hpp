@@ -8,11 +8,32 @@
 #include <vector>
 
 #include "engine/common/date.hpp"
+#include "engine/common/temporal.hpp"
 #include "engine/common/types.hpp"
 
 namespace newsgraph {
 
-enum class ValueType : uint8_t { Null, Bool, Int, Float, String, Date, List, Map, Node, Relationship, Path };
+enum class ValueType : uint8_t {
+    Null,
+    Bool,
+    Int,
+    Float,
+    String,
+    Date,
+    LocalTime,
+    Time,
+    LocalDateTime,
+    DateTime,
+    Duration,
+    List,
+    Map,
+    Node,
+    Relationship,
+    Path
+};
+
+// Whether values of `type` are one of the temporal types (DATE ... DURATION).
+constexpr bool isTemporal(ValueType type) { return type >= ValueType::Date && type <= ValueType::Duration; }
 
 const char* valueTypeName(ValueType type);
 
@@ -55,7 +76,8 @@ private:
     std::unique_ptr<T> ptr_;
 };
 
-// A dynamically typed value: null, bool, int64, double, string, date, list, map, node, relationship or path.
+// A dynamically typed value: null, bool, int64, double, string, a temporal value (date, local time,
+// time, local datetime, datetime, duration), list, map, node, relationship or path.
 class Value {
 public:
     using List = std::vector<Value>;
@@ -70,6 +92,11 @@ public:
     Value(std::string value) : data_(std::move(value)) {}     // NOLINT(google-explicit-constructor)
     Value(const char* value) : data_(std::string(value)) {}  // NOLINT(google-explicit-constructor)
     Value(Date value) : data_(value) {}                       // NOLINT(google-explicit-constructor)
+    Value(LocalTime value) : data_(value) {}                  // NOLINT(google-explicit-constructor)
+    Value(Time value) : data_(value) {}                       // NOLINT(google-explicit-constructor)
+    Value(LocalDateTime value) : data_(value) {}              // NOLINT(google-explicit-constructor)
+    Value(DateTime value) : data_(value) {}                   // NOLINT(google-explicit-constructor)
+    Value(Duration value) : data_(value) {}                   // NOLINT(google-explicit-constructor)
     Value(List value) : data_(Box<List>(std::move(value))) {} // NOLINT(google-explicit-constructor)
     Value(NodeRef value) : data_(value) {}                    // NOLINT(google-explicit-constructor)
     Value(RelRef value) : data_(value) {}                     // NOLINT(google-explicit-constructor)
@@ -85,6 +112,13 @@ public:
     double asFloat() const { return std::get<double>(data_); }
     const std::string& asString() const { return std::get<std::string>(data_); }
     Date asDate() const { return std::get<Date>(data_); }
+    LocalTime asLocalTime() const { return std::get<LocalTime>(data_); }
+    Time asTime() const { return std::get<Time>(data_); }
+    LocalDateTime asLocalDateTime() const { return std::get<LocalDateTime>(data_); }
+    DateTime asDateTime() const { return std::get<DateTime>(data_); }
+    Duration asDuration() const { return std::get<Duration>(data_); }
+    // A temporal value as ISO 8601 (2025-05-28, 10:00Z, P7D, ...); the empty string for other types.
+    std::string temporalString() const;
     const List& asList() const { return std::get<Box<List>>(data_).get(); }
     const Map& asMap() const { return std::get<Box<Map>>(data_).get(); }
     NodeRef asNode() const { return std::get<NodeRef>(data_); }
@@ -93,7 +127,8 @@ public:
     // The value of `key` in a map, or nullptr.
     const Value* find(const std::string& key) const;
 
-    // The value written as a Cypher literal: null, true, 42, 1.0, 'it\'s', date('2025-05-28'), [1, 2], {a: 1}.
+    // The value written as a Cypher literal: null, true, 42, 1.0, 'it\'s', date('2025-05-28'),
+    // duration('P7D'), [1, 2], {a: 1}.
     std::string toString() const;
 
     // Structural equality (same type, same content). Cypher's three-valued `=` lives in the query stage.
@@ -104,7 +139,8 @@ private:
     struct MapTag {};
     Value(MapTag /*tag*/, Map entries) : data_(Box<Map>(std::move(entries))) {}
 
-    std::variant<std::monostate, bool, int64_t, double, std::string, Date, Box<List>, Box<Map>, NodeRef, RelRef,
+    std::variant<std::monostate, bool, int64_t, double, std::string, Date, LocalTime, Time, LocalDateTime, DateTime,
+                 Duration, Box<List>, Box<Map>, NodeRef, RelRef,
                  Box<PathValue>>
         data_;
 };

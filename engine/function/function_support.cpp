@@ -179,7 +179,12 @@ bool isTextConvertible(const Value& value) {
     case ValueType::Int:
     case ValueType::Float:
     case ValueType::Bool:
-    case ValueType::Date: return true;
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime:
+    case ValueType::Duration: return true;
     default: return false;
     }
 }
@@ -190,7 +195,12 @@ std::string textOf(const Value& value) {
     case ValueType::Int: return std::to_string(value.asInt());
     case ValueType::Float: return formatFloat(value.asFloat());
     case ValueType::Bool: return value.asBool() ? "true" : "false";
-    case ValueType::Date: return value.asDate().toString();
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime:
+    case ValueType::Duration: return value.temporalString();
     default: return value.toString();
     }
 }

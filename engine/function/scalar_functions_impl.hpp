@@ -84,8 +84,29 @@ Value toIntegerOrNull(Args args, const EntityAccessor& entities);
 Value toFloatOrNull(Args args, const EntityAccessor& entities);
 Value toBooleanOrNull(Args args, const EntityAccessor& entities);
 
-// Dates and time: scalar_functions_date.cpp.
+// Temporal values: scalar_functions_temporal.cpp.
 Value date(Args args, const EntityAccessor& entities);
+Value dateClock(Args args, const EntityAccessor& entities);
+Value dateTruncate(Args args, const EntityAccessor& entities);
+Value localtime(Args args, const EntityAccessor& entities);
+Value localtimeClock(Args args, const EntityAccessor& entities);
+Value localtimeTruncate(Args args, const EntityAccessor& entities);
+Value time(Args args, const EntityAccessor& entities);
+Value timeClock(Args args, const EntityAccessor& entities);
+Value timeTruncate(Args args, const EntityAccessor& entities);
+Value localdatetime(Args args, const EntityAccessor& entities);
+Value localdatetimeClock(Args args, const EntityAccessor& entities);
+Value localdatetimeTruncate(Args args, const EntityAccessor& entities);
+Value datetime(Args args, const EntityAccessor& entities);
+Value datetimeClock(Args args, const EntityAccessor& entities);
+Value datetimeTruncate(Args args, const EntityAccessor& entities);
+Value datetimeFromEpoch(Args args, const EntityAccessor& entities);
+Value datetimeFromEpochMillis(Args args, const EntityAccessor& entities);
+Value duration(Args args, const EntityAccessor& entities);
+Value durationBetween(Args args, const EntityAccessor& entities);
+Value durationInMonths(Args args, const EntityAccessor& entities);
+Value durationInDays(Args args, const EntityAccessor& entities);
+Value durationInSeconds(Args args, const EntityAccessor& entities);
 Value timestamp(Args args, const EntityAccessor& entities);
 
 } // namespace newsgraph::scalarfn

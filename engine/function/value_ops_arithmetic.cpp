@@ -3,13 +3,16 @@
 // (Precedence2: 4 ^ 3 = 64.0), integer division truncates toward zero (Mathematical8), a null
 // operand makes the result null. `+` also concatenates lists (List4), appends or prepends an element
 // to a list (Precedence3: [1] + 2, false + [4]) and concatenates a string with a string, number,
-// boolean or date.
+// boolean or temporal value. Temporal arithmetic (Temporal8): a temporal value plus or minus a
+// duration, durations added and subtracted, a duration multiplied or divided by a number.
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "engine/function/function_support.hpp"
+#include "engine/function/temporal_arithmetic.hpp"
 #include "engine/function/value_ops.hpp"
 
 namespace newsgraph {
@@ -31,6 +34,59 @@ void requireNumbers(std::string_view op, const Value& lhs, const Value& rhs) {
 
 QueryError divisionByZero(std::string_view op) {
     return argumentError(fnsupport::kDivisionByZero, fmt::format("integer division by zero in `{}`", op));
+}
+
+QueryError temporalOverflow(std::string_view op, const Value& lhs, const Value& rhs) {
+    return argumentError(fnsupport::kInvalidArgumentValue,
+                         fmt::format("{} {} {} is out of the supported range", lhs.toString(), op, rhs.toString()));
+}
+
+bool isPointInTime(const Value& value) { return isTemporal(value.type()) && value.type() != ValueType::Duration; }
+
+// `lhs op rhs` for + and - (sign 1 or -1) when a duration is involved; nothing otherwise.
+std::optional<Value> temporalSum(std::string_view op, const Value& lhs, const Value& rhs, int sign) {
+    const bool lhsDuration = lhs.type() == ValueType::Duration;
+    const bool rhsDuration = rhs.type() == ValueType::Duration;
+    if (lhsDuration && rhsDuration) {
+        const auto sum = temporalmath::addDurations(lhs.asDuration(), rhs.asDuration(), sign);
+        if (!sum) {
+            throw temporalOverflow(op, lhs, rhs);
+        }
+        return Value(*sum);
+    }
+    const bool forward = isPointInTime(lhs) && rhsDuration;
+    const bool backward = sign > 0 && lhsDuration && isPointInTime(rhs); // duration + date
+    if (!forward && !backward) {
+        return std::nullopt;
+    }
+    const Value& point = forward ? lhs : rhs;
+    const Duration amount = forward ? rhs.asDuration() : lhs.asDuration();
+    auto result = temporalmath::addDuration(point, amount, sign);
+    if (!result) {
+        throw temporalOverflow(op, lhs, rhs);
+    }
+    return result;
+}
+
+// `duration * number`, `number * duration`, `duration / number`; nothing otherwise.
+std::optional<Value> durationScaled(std::string_view op, const Value& lhs, const Value& rhs, bool divide) {
+    const Value* duration = lhs.type() == ValueType::Duration ? &lhs : nullptr;
+    const Value* factor = &rhs;
+    if (duration == nullptr && !divide && rhs.type() == ValueType::Duration) {
+        duration = &rhs;
+        factor = &lhs;
+    }
+    if (duration == nullptr || !isNumber(*factor)) {
+        return std::nullopt;
+    }
+    const auto scaled = temporalmath::scaleDuration(duration->asDuration(), *factor, divide);
+    if (!scaled) {
+        if (divide && numberAsDouble(*factor) == 0) {
+            throw divisionByZero(op);
+        }
+        throw temporalOverflow(op, lhs, rhs);
+    }
+    return Value(*scaled);
 }
 
 } // namespace
@@ -69,12 +125,18 @@ Value add(const Value& lhs, const Value& rhs) {
     if (textual) {
         return Value(fnsupport::textOf(lhs) + fnsupport::textOf(rhs));
     }
+    if (auto sum = temporalSum("+", lhs, rhs, 1)) {
+        return std::move(*sum);
+    }
     throw fnsupport::operandTypeError("+", lhs, rhs);
 }
 
 Value subtract(const Value& lhs, const Value& rhs) {
     if (lhs.isNull() || rhs.isNull()) {
         return Value();
+    }
+    if (auto difference = temporalSum("-", lhs, rhs, -1)) {
+        return std::move(*difference);
     }
     requireNumbers("-", lhs, rhs);
     if (bothInts(lhs, rhs)) {
@@ -87,6 +149,9 @@ Value multiply(const Value& lhs, const Value& rhs) {
     if (lhs.isNull() || rhs.isNull()) {
         return Value();
     }
+    if (auto product = durationScaled("*", lhs, rhs, false)) {
+        return std::move(*product);
+    }
     requireNumbers("*", lhs, rhs);
     if (bothInts(lhs, rhs)) {
         return Value(fnsupport::checkedMultiply(lhs.asInt(), rhs.asInt()));
@@ -97,6 +162,9 @@ Value multiply(const Value& lhs, const Value& rhs) {
 Value divide(const Value& lhs, const Value& rhs) {
     if (lhs.isNull() || rhs.isNull()) {
         return Value();
+    }
+    if (auto quotient = durationScaled("/", lhs, rhs, true)) {
+        return std::move(*quotient);
     }
     requireNumbers("/", lhs, rhs);
     if (bothInts(lhs, rhs)) {
@@ -151,6 +219,10 @@ Value negate(const Value& operand) {
         }
         return Value(-operand.asInt());
     case ValueType::Float: return Value(-operand.asFloat());
+    case ValueType::Duration: {
+        const Duration d = operand.asDuration();
+        return Value(Duration::of(-d.months(), -d.days(), -d.seconds(), -static_cast<int64_t>(d.nanos())));
+    }
     default: throw fnsupport::operandTypeError("-", operand);
     }
 }

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "engine/function/date_fields.hpp"
+#include "engine/function/temporal_fields.hpp"
 #include "engine/function/function_support.hpp"
 #include "engine/function/property_access.hpp"
 #include "engine/function/value_ops.hpp"
@@ -150,7 +151,12 @@ Value propertyAccess(const Value& target, const std::string& key, const EntityAc
     }
     case ValueType::Node:
     case ValueType::Relationship: return entityProperty(target, key, entities);
-    case ValueType::Date: return datefields::field(target.asDate(), key).value_or(Value());
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime:
+    case ValueType::Duration: return temporalfields::field(target, key).value_or(Value());
     default:
         throw typeError(kInvalidArgumentType,
                         fmt::format("cannot read property `{}` of a {}", key, valueTypeName(target.type())));

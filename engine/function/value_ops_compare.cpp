@@ -112,6 +112,61 @@ Truth equalTruth(const Value& lhs, const Value& rhs) {
     }
 }
 
+// Instants first (times and datetimes compare as instants), then what tells equal instants
+// apart, so that only equal values order as 0; durations by their length with a month of
+// 30.436875 days (ORDER BY only: `<` on durations is null).
+int orderTemporal(const Value& lhs, const Value& rhs) {
+    switch (lhs.type()) {
+    case ValueType::Date: return threeWay(lhs.asDate(), rhs.asDate());
+    case ValueType::LocalTime: return threeWay(lhs.asLocalTime(), rhs.asLocalTime());
+    case ValueType::Time: {
+        const Time left = lhs.asTime();
+        const Time right = rhs.asTime();
+        if (const int byInstant = threeWay(left.utcNanos(), right.utcNanos()); byInstant != 0) {
+            return byInstant;
+        }
+        return threeWay(left.offsetSeconds(), right.offsetSeconds());
+    }
+    case ValueType::LocalDateTime: return threeWay(lhs.asLocalDateTime(), rhs.asLocalDateTime());
+    case ValueType::DateTime: {
+        const DateTime left = lhs.asDateTime();
+        const DateTime right = rhs.asDateTime();
+        if (const int bySecond = threeWay(left.epochSeconds(), right.epochSeconds()); bySecond != 0) {
+            return bySecond;
+        }
+        if (const int byNano = threeWay(left.nanos(), right.nanos()); byNano != 0) {
+            return byNano;
+        }
+        if (const int byOffset = threeWay(left.offsetSeconds(), right.offsetSeconds()); byOffset != 0) {
+            return byOffset;
+        }
+        return threeWay(left.zone(), right.zone());
+    }
+    case ValueType::Duration: {
+        const Duration left = lhs.asDuration();
+        const Duration right = rhs.asDuration();
+        constexpr int64_t kAverageMonthSeconds = 2'629'746;
+        auto length = [&](const Duration& d) {
+            return (static_cast<__int128>(d.months()) * kAverageMonthSeconds +
+                    static_cast<__int128>(d.days()) * kSecondsPerDay + d.seconds()) *
+                       kNanosPerSecond +
+                   d.nanos();
+        };
+        if (const int byLength = threeWay(length(left), length(right)); byLength != 0) {
+            return byLength;
+        }
+        if (const int byMonths = threeWay(left.months(), right.months()); byMonths != 0) {
+            return byMonths;
+        }
+        if (const int byDays = threeWay(left.days(), right.days()); byDays != 0) {
+            return byDays;
+        }
+        return threeWay(left.seconds(), right.seconds());
+    }
+    default: return 0;
+    }
+}
+
 // Comparability: the order `<` and friends see.
 Order comparePartial(const Value& lhs, const Value& rhs) {
     if (lhs.isNull() || rhs.isNull()) {
@@ -126,7 +181,11 @@ Order comparePartial(const Value& lhs, const Value& rhs) {
     switch (lhs.type()) {
     case ValueType::String: return fromSign(lhs.asString().compare(rhs.asString()));
     case ValueType::Bool: return fromSign(threeWay(lhs.asBool(), rhs.asBool()));
-    case ValueType::Date: return fromSign(threeWay(lhs.asDate(), rhs.asDate()));
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime: return fromSign(orderTemporal(lhs, rhs));
     case ValueType::List: {
         const Value::List& left = lhs.asList();
         const Value::List& right = rhs.asList();
@@ -169,7 +228,23 @@ Value comparison(const Value& lhs, const Value& rhs, Predicate accept) {
 }
 
 // Orderability: a rank per type, ascending as ORDER BY sorts them.
-enum class OrderRank : uint8_t { Map, Node, Relationship, List, Path, Date, String, Bool, Number, Null };
+enum class OrderRank : uint8_t {
+    Map,
+    Node,
+    Relationship,
+    List,
+    Path,
+    DateTime,
+    LocalDateTime,
+    Date,
+    Time,
+    LocalTime,
+    Duration,
+    String,
+    Bool,
+    Number,
+    Null
+};
 
 OrderRank orderRank(ValueType type) {
     switch (type) {
@@ -179,6 +254,11 @@ OrderRank orderRank(ValueType type) {
     case ValueType::List: return OrderRank::List;
     case ValueType::Path: return OrderRank::Path;
     case ValueType::Date: return OrderRank::Date;
+    case ValueType::LocalTime: return OrderRank::LocalTime;
+    case ValueType::Time: return OrderRank::Time;
+    case ValueType::LocalDateTime: return OrderRank::LocalDateTime;
+    case ValueType::DateTime: return OrderRank::DateTime;
+    case ValueType::Duration: return OrderRank::Duration;
     case ValueType::String: return OrderRank::String;
     case ValueType::Bool: return OrderRank::Bool;
     case ValueType::Int:
@@ -224,7 +304,12 @@ int orderSameRank(const Value& lhs, const Value& rhs) {
     case ValueType::Float: return orderNumbers(lhs, rhs);
     case ValueType::Bool: return threeWay(lhs.asBool(), rhs.asBool());
     case ValueType::String: return threeWay(lhs.asString().compare(rhs.asString()), 0);
-    case ValueType::Date: return threeWay(lhs.asDate(), rhs.asDate());
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime:
+    case ValueType::Duration: return orderTemporal(lhs, rhs);
     case ValueType::Node: return threeWay(lhs.asNode().id, rhs.asNode().id);
     case ValueType::Relationship: return threeWay(lhs.asRelationship().id, rhs.asRelationship().id);
     case ValueType::Path: return orderPaths(lhs.asPath(), rhs.asPath());
@@ -326,7 +411,12 @@ size_t equivalenceHash(const Value& value) {
     case ValueType::Int: return combine(seed, hashNumber(static_cast<double>(value.asInt())));
     case ValueType::Float: return combine(seed, hashNumber(value.asFloat()));
     case ValueType::String: return combine(seed, std::hash<std::string>{}(value.asString()));
-    case ValueType::Date: return combine(seed, std::hash<int32_t>{}(value.asDate().days()));
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime:
+    case ValueType::Duration: return combine(seed, value.hash());
     case ValueType::List:
         for (const Value& item : value.asList()) {
             seed = combine(seed, equivalenceHash(item));

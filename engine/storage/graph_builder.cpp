@@ -37,7 +37,12 @@ void validatePropertyValue(const Value& value) {
     case ValueType::Bool:
     case ValueType::Int:
     case ValueType::Float:
-    case ValueType::Date: return;
+    case ValueType::Date:
+    case ValueType::LocalTime:
+    case ValueType::Time:
+    case ValueType::LocalDateTime:
+    case ValueType::DateTime:
+    case ValueType::Duration: return;
     case ValueType::String: validateString(value.asString()); return;
     case ValueType::List: {
         const auto& items = value.asList();
@@ -45,7 +50,7 @@ void validatePropertyValue(const Value& value) {
             const ValueType type = item.type();
             if (type == ValueType::Null || type == ValueType::List || type == ValueType::Map ||
                 type == ValueType::Node || type == ValueType::Relationship || type == ValueType::Path) {
-                throw StorageError(fmt::format("a list property may hold only booleans, numbers, strings or dates, not {}",
+                throw StorageError(fmt::format("a list property may hold only booleans, numbers, strings or temporal values, not {}",
                                                valueTypeName(type)));
             }
             if (type != items.front().type()) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "engine/function/scalar_functions.hpp"
+#include "engine/function/temporal_fields.hpp"
 #include "engine/function/value_ops.hpp"
 #include "query/processor/subplan.hpp"
 
@@ -365,6 +366,9 @@ Value propertyOf(const Value& target, const std::string& key, ExecutionContext& 
         return found != nullptr ? *found : Value();
     }
     default:
+        if (isTemporal(target.type())) {
+            return temporalfields::field(target, key).value_or(Value());
+        }
         throw typeError("InvalidArgumentType",
                         fmt::format("cannot read property '{}' of a {}", key, valueTypeName(target.type())), position);
     }

@@ -23,7 +23,12 @@ public:
         case ValueType::Int: return TckValue::fromInt(value.asInt());
         case ValueType::Float: return TckValue::fromFloat(value.asFloat());
         case ValueType::String: return TckValue::fromString(value.asString());
-        case ValueType::Date: return TckValue::fromString(value.asDate().toString());
+        case ValueType::Date:
+        case ValueType::LocalTime:
+        case ValueType::Time:
+        case ValueType::LocalDateTime:
+        case ValueType::DateTime:
+        case ValueType::Duration: return TckValue::fromString(value.temporalString());
         case ValueType::List: {
             std::vector<TckValue> items;
             items.reserve(value.asList().size());

@@ -236,13 +236,13 @@ TEST_CASE("validatePropertyValue rejects what cannot be stored", "[storage]") {
     CHECK(storageError([] { validatePropertyValue(Value(newsgraph::RelRef{1})); }) ==
           "a property value cannot be RELATIONSHIP");
     CHECK(storageError([] { validatePropertyValue(Value(Value::List{Value(1), Value()})); }) ==
-          "a list property may hold only booleans, numbers, strings or dates, not NULL");
+          "a list property may hold only booleans, numbers, strings or temporal values, not NULL");
     CHECK(storageError([] { validatePropertyValue(Value(Value::List{Value()})); }) ==
-          "a list property may hold only booleans, numbers, strings or dates, not NULL");
+          "a list property may hold only booleans, numbers, strings or temporal values, not NULL");
     CHECK(storageError([] { validatePropertyValue(Value(Value::List{Value(Value::List{Value(1)})})); }) ==
-          "a list property may hold only booleans, numbers, strings or dates, not LIST");
+          "a list property may hold only booleans, numbers, strings or temporal values, not LIST");
     CHECK(storageError([] { validatePropertyValue(Value(Value::List{Value::map({})})); }) ==
-          "a list property may hold only booleans, numbers, strings or dates, not MAP");
+          "a list property may hold only booleans, numbers, strings or temporal values, not MAP");
     CHECK(storageError([] { validatePropertyValue(Value(Value::List{Value(1), Value("a")})); }) ==
           "a list property must hold values of one type, not INTEGER and STRING");
     CHECK(storageError([] { validatePropertyValue(Value(Value::List{Value(1), Value(2), Value(2.5)})); }) ==
@@ -269,7 +269,7 @@ TEST_CASE("A failed builder call leaves the builder unchanged", "[storage]") {
     CHECK(storageError([&] { builder.setNodeProperty(0, "name", mixed); }) ==
           "a list property must hold values of one type, not INTEGER and STRING");
     CHECK(storageError([&] { builder.setNodeProperty(0, builder.nameKey(), withNull); }) ==
-          "a list property may hold only booleans, numbers, strings or dates, not NULL");
+          "a list property may hold only booleans, numbers, strings or temporal values, not NULL");
     CHECK(storageError([&] { builder.setNodeProperty(2, "since", badText); }) ==
           "string property values must be valid UTF-8 (bad byte at offset 0)");
     CHECK(storageError([&] {
@@ -277,7 +277,7 @@ TEST_CASE("A failed builder call leaves the builder unchanged", "[storage]") {
           }) == "a property value cannot be MAP");
     CHECK(storageError([&] {
               builder.addRelationship(0, "BRAND_NEW_TYPE", 1, {{"ok", Value(1)}, {"bad", withNull}});
-          }) == "a list property may hold only booleans, numbers, strings or dates, not NULL");
+          }) == "a list property may hold only booleans, numbers, strings or temporal values, not NULL");
     CHECK(storageError([&] { builder.setRelProperty(0, "brand_new_key", mixed); }) ==
           "a list property must hold values of one type, not INTEGER and STRING");
     CHECK(storageError([&] { builder.setRelProperty(0, "source", badText); }) ==
