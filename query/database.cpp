@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/function/temporal_build.hpp"
+
 #include "query/optimizer/optimizer.hpp"
 #include "query/parser/parser.hpp"
 #include "query/planner/planner.hpp"
@@ -85,6 +87,7 @@ QueryResult Database::execute(std::string_view query, const Parameters& paramete
 }
 
 QueryResult Database::execute(std::string_view query, const Parameters& parameters, const ExecuteOptions& options) {
+    const temporalbuild::StatementClock clock;
     QueryResult result;
     PreparedStatement prepared = prepare(query, state_->graph, parameters, state_->procedures, options, &result.timings);
     const Clock::time_point start = Clock::now();

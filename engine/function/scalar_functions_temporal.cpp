@@ -88,8 +88,11 @@ Value construct(Kind kind, std::string_view function, Args args) {
     }
 }
 
-Value clock(Kind kind, std::string_view function, Args args) {
-    return temporalbuild::now(kind, function, args.empty() ? nullptr : &args[0]);
+Value clock(Kind kind, std::string_view function, Args args, bool realtime) {
+    if (!args.empty() && args[0].isNull()) {
+        return Value();
+    }
+    return temporalbuild::now(kind, function, args.empty() ? nullptr : &args[0], realtime);
 }
 
 Value truncateCall(Kind kind, std::string_view function, Args args) {
@@ -194,13 +197,36 @@ Value localdatetime(Args args, const EntityAccessor& /*entities*/) {
 }
 Value datetime(Args args, const EntityAccessor& /*entities*/) { return construct(Kind::DateTime, "datetime", args); }
 
-Value dateClock(Args args, const EntityAccessor& /*entities*/) { return clock(Kind::Date, "date", args); }
-Value localtimeClock(Args args, const EntityAccessor& /*entities*/) { return clock(Kind::LocalTime, "localtime", args); }
-Value timeClock(Args args, const EntityAccessor& /*entities*/) { return clock(Kind::Time, "time", args); }
-Value localdatetimeClock(Args args, const EntityAccessor& /*entities*/) {
-    return clock(Kind::LocalDateTime, "localdatetime", args);
+Value dateClock(Args args, const EntityAccessor& /*entities*/) {
+    return clock(Kind::Date, "date", args, false);
 }
-Value datetimeClock(Args args, const EntityAccessor& /*entities*/) { return clock(Kind::DateTime, "datetime", args); }
+Value dateRealtime(Args args, const EntityAccessor& /*entities*/) {
+    return clock(Kind::Date, "date.realtime", args, true);
+}
+Value localtimeClock(Args args, const EntityAccessor& /*entities*/) {
+    return clock(Kind::LocalTime, "localtime", args, false);
+}
+Value localtimeRealtime(Args args, const EntityAccessor& /*entities*/) {
+    return clock(Kind::LocalTime, "localtime.realtime", args, true);
+}
+Value timeClock(Args args, const EntityAccessor& /*entities*/) {
+    return clock(Kind::Time, "time", args, false);
+}
+Value timeRealtime(Args args, const EntityAccessor& /*entities*/) {
+    return clock(Kind::Time, "time.realtime", args, true);
+}
+Value localdatetimeClock(Args args, const EntityAccessor& /*entities*/) {
+    return clock(Kind::LocalDateTime, "localdatetime", args, false);
+}
+Value localdatetimeRealtime(Args args, const EntityAccessor& /*entities*/) {
+    return clock(Kind::LocalDateTime, "localdatetime.realtime", args, true);
+}
+Value datetimeClock(Args args, const EntityAccessor& /*entities*/) {
+    return clock(Kind::DateTime, "datetime", args, false);
+}
+Value datetimeRealtime(Args args, const EntityAccessor& /*entities*/) {
+    return clock(Kind::DateTime, "datetime.realtime", args, true);
+}
 
 Value dateTruncate(Args args, const EntityAccessor& /*entities*/) {
     return truncateCall(Kind::Date, "date.truncate", args);

@@ -228,19 +228,40 @@ std::optional<Duration> scaleDuration(const Duration& duration, const Value& fac
     return builder.build();
 }
 
+// Gives `target` the zone `source` has (a named zone resolved at `target`'s local time).
+void attachZone(View& target, const View& source) {
+    target.zone = source.zone;
+    target.offset = source.offset;
+    if (source.zone != kNoZone && target.date) {
+        target.offset = DateTime::fromLocal(LocalDateTime::of(*target.date, target.time), source.zone).offsetSeconds();
+    }
+}
+
 std::optional<Duration> between(const Value& fromValue, const Value& toValue, Between unit) {
-    const std::optional<View> from = viewOf(fromValue);
-    const std::optional<View> rawTo = viewOf(toValue);
+    std::optional<View> from = viewOf(fromValue);
+    std::optional<View> rawTo = viewOf(toValue);
     if (!from || !rawTo) {
         return std::nullopt;
     }
+    // What one side lacks it takes from the other: a date for a time of day, a zone for a local value.
+    const bool bothDates = from->date && rawTo->date;
+    if (from->date && !rawTo->date) {
+        rawTo->date = from->date;
+    } else if (rawTo->date && !from->date) {
+        from->date = rawTo->date;
+    }
+    if (from->offset && !rawTo->offset) {
+        attachZone(*rawTo, *from);
+    } else if (rawTo->offset && !from->offset) {
+        attachZone(*from, *rawTo);
+    }
     const View to = inZoneOf(*from, *rawTo);
     const bool zoned = from->offset && to.offset;
-    if (!from->date || !to.date) {
-        if (unit == Between::Months || unit == Between::Days) {
-            return Duration();
-        }
-        // Times of day: in UTC when both have an offset (already in one zone here).
+    if (!bothDates && (unit == Between::Months || unit == Between::Days)) {
+        return Duration();
+    }
+    if (!from->date) {
+        // Two times of day, in one zone here when both have one.
         return fromNanos(0, 0, static_cast<__int128>(to.time.nanos()) - from->time.nanos());
     }
     const LocalDateTime start = LocalDateTime::of(*from->date, from->time);
@@ -252,6 +273,9 @@ std::optional<Duration> between(const Value& fromValue, const Value& toValue, Be
         return (static_cast<__int128>(end.epochSeconds()) - a.epochSeconds()) * kNanosPerSecond + end.nanos() -
                a.nanos();
     };
+    if (!bothDates) {
+        return fromNanos(0, 0, nanosBetween(start));
+    }
     switch (unit) {
     case Between::Months: return Duration::of(monthsUntil(start, end), 0, 0, 0);
     case Between::Days: return Duration::of(0, daysUntil(start, end), 0, 0);

@@ -233,10 +233,14 @@ std::optional<LocalTime> buildTime(const Parts& fields) {
                                  fields.second.value_or(base.second()), *nanos);
 }
 
-int64_t nowNanos() {
+int64_t systemNanos() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
+
+thread_local std::optional<int64_t> statementNanos;
+
+int64_t nowNanos() { return statementNanos.value_or(systemNanos()); }
 
 DateTime resolve(LocalDateTime local, const Zone& zone) {
     if (zone.zone == kNoZone) {
@@ -480,8 +484,21 @@ Value truncate(Kind kind, std::string_view function, const Value& unit, const Va
     return build(kind, function, parts, value.toString());
 }
 
-Value now(Kind kind, std::string_view function, const Value* zoneArgument) {
-    const int64_t nanos = nowNanos();
+StatementClock::StatementClock() {
+    if (!statementNanos) {
+        statementNanos = systemNanos();
+        owner_ = true;
+    }
+}
+
+StatementClock::~StatementClock() {
+    if (owner_) {
+        statementNanos.reset();
+    }
+}
+
+Value now(Kind kind, std::string_view function, const Value* zoneArgument, bool realtime) {
+    const int64_t nanos = realtime ? systemNanos() : nowNanos();
     Zone zone;
     if (zoneArgument != nullptr && !zoneArgument->isNull()) {
         const Value* given = zoneArgument;

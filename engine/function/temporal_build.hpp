@@ -22,7 +22,22 @@ Value fromMap(Kind kind, std::string_view function, const Value& map);
 Value convert(Kind kind, std::string_view function, const Value& value);
 // `function.truncate(unit, value, map)`.
 Value truncate(Kind kind, std::string_view function, const Value& unit, const Value& value, const Value* map);
-// Now (UTC, or in `zone` when given as a map {timezone: ...} or a string).
-Value now(Kind kind, std::string_view function, const Value* zone);
+// Now (UTC, or in `zone` when given as a map {timezone: ...} or a string): the statement's
+// instant while a StatementClock is alive on this thread, the system clock's when `realtime`.
+Value now(Kind kind, std::string_view function, const Value* zone, bool realtime = false);
+
+// Fixes "now" for one statement on this thread (openCypher: date() twice in one statement is one
+// date; transaction and statement clocks agree, as a statement is its own transaction here). The
+// outermost clock wins when statements nest.
+class StatementClock {
+public:
+    StatementClock();
+    ~StatementClock();
+    StatementClock(const StatementClock&) = delete;
+    StatementClock& operator=(const StatementClock&) = delete;
+
+private:
+    bool owner_ = false;
+};
 
 } // namespace newsgraph::temporalbuild

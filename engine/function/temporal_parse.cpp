@@ -299,7 +299,11 @@ void DurationBuilder::addNanos(long double nanos) {
     }
     const long double seconds = std::trunc(nanos / kNanosPerSecondF);
     nanos_ += static_cast<__int128>(static_cast<int64_t>(seconds)) * kNanosPerSecond;
-    nanos_ += static_cast<__int128>(std::llround(nanos - seconds * kNanosPerSecondF));
+    // Truncated, as openCypher does (half a nanosecond is none), after a margin far below a
+    // nanosecond that absorbs the binary representation of decimal fractions.
+    constexpr long double kMargin = 1e-3L;
+    const long double rest = nanos - seconds * kNanosPerSecondF;
+    nanos_ += static_cast<__int128>(static_cast<int64_t>(std::trunc(rest + std::copysign(kMargin, rest))));
 }
 
 std::optional<Duration> DurationBuilder::build() const {

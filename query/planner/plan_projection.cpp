@@ -269,6 +269,13 @@ void Planner::planProjection(Plan& plan, ast::Clause& clause, bool isReturn, std
         plan.root = wrap(std::move(plan.root), std::make_unique<SkipLimit>(projection.skip.get(), projection.limit.get()),
                          plan.scope.width());
     }
+    // WITH ... WHERE without aggregation or DISTINCT filters the projected rows and may still read
+    // the variables from before the projection (TriadicSelection1: WITH c WHERE r IS NULL).
+    const bool whereSeesBefore = clause.where && !aggregating && !projection.distinct;
+    if (whereSeesBefore) {
+        bind(*clause.where, plan.scope);
+        addFilter(plan, clause.where.get());
+    }
     // Keep only the items, in order.
     Scope next;
     for (size_t i = 0; i < projection.items.size(); ++i) {
@@ -283,7 +290,7 @@ void Planner::planProjection(Plan& plan, ast::Clause& clause, bool isReturn, std
             columns->push_back(item.alias);
         }
     }
-    if (clause.where) {
+    if (clause.where && !whereSeesBefore) {
         bind(*clause.where, plan.scope);
         addFilter(plan, clause.where.get());
     }
