@@ -116,7 +116,7 @@ private:
         return pos_ > start;
     }
 
-    // true, false, null, or date('YYYY-MM-DD').
+    // true, false, null, or a temporal constructor of a string: date('YYYY-MM-DD'), datetime('...'), duration('P7D'), ...
     bool word() {
         const size_t start = pos_;
         while (isNameChar(peek())) {
@@ -129,7 +129,9 @@ private:
         if (name == "true" || name == "false" || name == "null") {
             return true;
         }
-        if (name != "date" || !consume('(')) {
+        const bool temporal = name == "date" || name == "localtime" || name == "time" || name == "localdatetime" ||
+                              name == "datetime" || name == "duration";
+        if (!temporal || !consume('(')) {
             return false;
         }
         skipSpace();
@@ -204,7 +206,8 @@ Value evaluateParameterLiteral(std::string_view text) {
     }
     if (!isCypherLiteral(text)) {
         throw ParameterError(fmt::format("'{}' is not a Cypher literal: a 'quoted string', a number, true, false, "
-                                         "null, date('YYYY-MM-DD'), a [list] or a {{map}} of those",
+                                         "null, date('YYYY-MM-DD'), datetime('...'), duration('P7D') (or localtime, time, "
+                                         "localdatetime), a [list] or a {{map}} of those",
                                          text));
     }
     static Database evaluator;

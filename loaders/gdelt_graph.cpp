@@ -25,7 +25,7 @@ GdeltGraph::GdeltGraph(GraphBuilder& builder, GdeltStats& stats)
       baseCodeKey_(builder.catalog().internKey("base_code")), rootCodeKey_(builder.catalog().internKey("root_code")),
       quadKey_(builder.catalog().internKey("quad_class")), goldsteinKey_(builder.catalog().internKey("goldstein")),
       toneKey_(builder.catalog().internKey("tone")), mentionsKey_(builder.catalog().internKey("mentions")),
-      rowsKey_(builder.catalog().internKey("rows")) {
+      rowsKey_(builder.catalog().internKey("rows")), addedKey_(builder.catalog().internKey("added")) {
     seedEventIds();
 }
 
@@ -93,6 +93,9 @@ bool GdeltGraph::add(const GdeltBatch& batch, const GdeltRow& row) {
         builder_.setRelProperty(rel, mentionsKey_, Value(row.mentions));
     }
     builder_.setRelProperty(rel, schema_.dateKey, Value(row.date));
+    if (row.hasAdded) {
+        builder_.setRelProperty(rel, addedKey_, Value(DateTime(LocalDateTime::fromEpoch(row.addedSeconds, 0), 0, kNoZone)));
+    }
     const std::string_view url = batch.get(row.text[GdeltRow::kSource]);
     if (!url.empty()) {
         builder_.setRelProperty(rel, schema_.sourceKey, builder_.internString(url));

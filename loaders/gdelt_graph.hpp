@@ -49,7 +49,7 @@ private:
     EntityResolver resolver_;
     const CameoEvents& events_;
     TypeId sectorOf_;
-    PropertyKeyId eventIdKey_, baseCodeKey_, rootCodeKey_, quadKey_, goldsteinKey_, toneKey_, mentionsKey_, rowsKey_;
+    PropertyKeyId eventIdKey_, baseCodeKey_, rootCodeKey_, quadKey_, goldsteinKey_, toneKey_, mentionsKey_, rowsKey_, addedKey_;
     EventIdSet seen_;
     // Flat caches for the per-row look-ups: event code -> type, actor code -> node, code -> string id.
     NameCache types_;

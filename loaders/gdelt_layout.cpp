@@ -18,6 +18,7 @@ constexpr size_t kDailyColumns = 58;
 constexpr size_t kV2Columns = 61;
 constexpr size_t kDailySourceColumn = 57;
 constexpr size_t kV2SourceColumn = 60;
+constexpr size_t kV2DateAddedColumn = 59;
 
 } // namespace
 
@@ -47,6 +48,8 @@ GdeltLayout gdeltTsvLayout(size_t columns) {
     } else if (columns == kV2Columns) {
         layout.source = kV2SourceColumn;
         layout.hasSource = true;
+        layout.dateAdded = kV2DateAddedColumn;
+        layout.hasDateAdded = true;
     }
     return layout;
 }
@@ -83,6 +86,10 @@ GdeltLayout gdeltCsvLayout(std::string_view header, const std::string& path) {
         if (trimText(names[i]) == "SOURCEURL") {
             layout.source = i;
             layout.hasSource = true;
+        }
+        if (trimText(names[i]) == "DATEADDED") {
+            layout.dateAdded = i;
+            layout.hasDateAdded = true;
         }
     }
     return layout;

@@ -130,6 +130,19 @@ void GdeltRowSource::parse(const std::vector<std::string_view>& fields, uint64_t
     if (!date) {
         return reject(batch, row, fmt::format("SQLDATE '{}' is not a date (YYYYMMDD)", dateText));
     }
+    std::optional<int64_t> added;
+    if (layout->hasDateAdded) {
+        const std::string_view addedText = field(fields, layout->dateAdded, csv);
+        // GDELT 1.0's DATEADDED is a day (YYYYMMDD); 2.0's a UTC time (YYYYMMDDHHMMSS).
+        if (addedText.size() == kTimestampDigits) {
+            added = parseCompactTimestamp(addedText);
+            if (!added) {
+                return reject(batch, row, fmt::format("DATEADDED '{}' is not a time (YYYYMMDDHHMMSS)", addedText));
+            }
+        } else if (!addedText.empty() && addedText.size() != kCompactDateDigits) {
+            return reject(batch, row, fmt::format("DATEADDED '{}' is not a time (YYYYMMDDHHMMSS)", addedText));
+        }
+    }
     std::string root(field(fields, layout->rootCode, csv));
     std::string base(field(fields, layout->baseCode, csv));
     std::string code(field(fields, layout->eventCode, csv));
@@ -172,6 +185,8 @@ void GdeltRowSource::parse(const std::vector<std::string_view>& fields, uint64_t
     }
     row.eventId = *eventId;
     row.date = *date;
+    row.hasAdded = added.has_value();
+    row.addedSeconds = added.value_or(0);
     row.quad = *quad;
     row.hasGoldstein = goldstein.has_value();
     row.goldstein = goldstein.value_or(0.0);

@@ -22,6 +22,8 @@ struct GdeltLayout {
     size_t eventCode = 26, baseCode = 27, rootCode = 28, quadClass = 29, goldstein = 30, mentions = 31, tone = 34;
     size_t source = 0;
     bool hasSource = false;
+    size_t dateAdded = 0; // GDELT 2.0's DATEADDED, YYYYMMDDHHMMSS in UTC
+    bool hasDateAdded = false;
     size_t columns = 0;
     bool csv = false; // `NA` means empty, codes may have lost leading zeros
 };
@@ -48,8 +50,9 @@ struct GdeltRow {
     enum Text : uint8_t { kCode, kBase, kRoot, kActor1, kActor2 = kActor1 + 5, kSource = kActor2 + 5, kTexts };
     uint64_t line = 0;
     uint32_t reason = 0; // 1 + index into GdeltBatch::reasons when rejected
-    bool hasGoldstein = false, hasTone = false, hasMentions = false;
+    bool hasGoldstein = false, hasTone = false, hasMentions = false, hasAdded = false;
     Date date;
+    int64_t addedSeconds = 0; // DATEADDED as seconds since the epoch (UTC)
     int64_t eventId = 0, quad = 0, mentions = 0;
     double goldstein = 0.0, tone = 0.0;
     std::array<GdeltText, kTexts> text{}; // actors: code, name, country, known group, type 1

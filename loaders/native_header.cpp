@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/function/temporal_parse.hpp"
 #include "loaders/load_report.hpp"
 
 namespace newsgraph {
@@ -55,6 +56,21 @@ std::optional<ScalarType> scalarType(const std::string& name) {
     if (name == "date") {
         return ScalarType::Date;
     }
+    if (name == "localtime") {
+        return ScalarType::LocalTime;
+    }
+    if (name == "time") {
+        return ScalarType::Time;
+    }
+    if (name == "localdatetime") {
+        return ScalarType::LocalDateTime;
+    }
+    if (name == "datetime") {
+        return ScalarType::DateTime;
+    }
+    if (name == "duration") {
+        return ScalarType::Duration;
+    }
     return std::nullopt;
 }
 
@@ -65,6 +81,11 @@ const char* scalarTypeName(ScalarType type) {
     case ScalarType::Float: return "a float";
     case ScalarType::Boolean: return "a boolean (true or false)";
     case ScalarType::Date: return "a date (YYYY-MM-DD)";
+    case ScalarType::LocalTime: return "a local time (HH:MM:SS)";
+    case ScalarType::Time: return "a time (HH:MM:SS+HH:MM)";
+    case ScalarType::LocalDateTime: return "a local datetime (YYYY-MM-DDTHH:MM:SS)";
+    case ScalarType::DateTime: return "a datetime (YYYY-MM-DDTHH:MM:SSZ, +HH:MM or [Zone/Name])";
+    case ScalarType::Duration: return "a duration (ISO 8601, P1DT2H)";
     }
     return "a value";
 }
@@ -110,6 +131,11 @@ std::optional<Value> convertScalar(ScalarType type, std::string_view text) {
         }
         return std::nullopt;
     }
+    case ScalarType::LocalTime: return temporalparse::parseValue(ValueType::LocalTime, text);
+    case ScalarType::Time: return temporalparse::parseValue(ValueType::Time, text);
+    case ScalarType::LocalDateTime: return temporalparse::parseValue(ValueType::LocalDateTime, text);
+    case ScalarType::DateTime: return temporalparse::parseValue(ValueType::DateTime, text);
+    case ScalarType::Duration: return temporalparse::parseValue(ValueType::Duration, text);
     case ScalarType::String: break;
     }
     return std::nullopt;

@@ -13,7 +13,7 @@ namespace newsgraph {
 
 // The role of a column in a neo4j-admin import header.
 enum class ColumnRole : uint8_t { Property, Id, Label, StartId, EndId, Type, Ignore };
-enum class ScalarType : uint8_t { String, Int, Float, Boolean, Date };
+enum class ScalarType : uint8_t { String, Int, Float, Boolean, Date, LocalTime, Time, LocalDateTime, DateTime, Duration };
 
 struct ColumnSpec {
     std::string name;            // property key (for an :ID column, empty when unnamed)

@@ -12,6 +12,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "engine/common/temporal.hpp"
 #include "loaders/load_report.hpp"
 
 namespace newsgraph {
@@ -378,6 +379,19 @@ std::optional<Date> parseCompactDate(std::string_view text) {
     }
     return Date::fromCivil(static_cast<int32_t>(digitsValue(text.substr(0, 4))), digitsValue(text.substr(4, 2)),
                            digitsValue(text.substr(6, 2)));
+}
+
+std::optional<int64_t> parseCompactTimestamp(std::string_view text) {
+    if (text.size() != kTimestampDigits || !allDigits(text)) {
+        return std::nullopt;
+    }
+    const std::optional<Date> date = parseCompactDate(text.substr(0, kCompactDateDigits));
+    const std::optional<LocalTime> time = LocalTime::fromFields(
+        digitsValue(text.substr(8, 2)), digitsValue(text.substr(10, 2)), digitsValue(text.substr(12, 2)), 0);
+    if (!date || !time) {
+        return std::nullopt;
+    }
+    return LocalDateTime::of(*date, *time).epochSeconds();
 }
 
 std::optional<Date> parseIsoDate(std::string_view text) {

@@ -139,6 +139,10 @@ std::optional<int64_t> parseInteger(std::string_view text);
 std::optional<double> parseNumber(std::string_view text);
 // YYYYMMDD (GDELT's SQLDATE), YYYY-MM-DD, or M/D/YYYY.
 std::optional<Date> parseCompactDate(std::string_view text);
+// YYYYMMDDHHMMSS (GDELT 2.0's DATEADDED, UTC) as seconds since the epoch.
+std::optional<int64_t> parseCompactTimestamp(std::string_view text);
+inline constexpr size_t kCompactDateDigits = 8;
+inline constexpr size_t kTimestampDigits = 14;
 std::optional<Date> parseIsoDate(std::string_view text);
 std::optional<Date> parseUsDate(std::string_view text);
 std::string_view trimText(std::string_view text);

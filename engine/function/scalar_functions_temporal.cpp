@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/common/time_zone.hpp"
 #include "engine/function/function_support.hpp"
 #include "engine/function/scalar_functions_impl.hpp"
 #include "engine/function/temporal_arithmetic.hpp"
@@ -38,39 +39,28 @@ QueryError notValid(std::string_view function, const std::string& text) {
                                          fmt::format("{} is not a valid {}", text, function));
 }
 
-Value parseString(Kind kind, std::string_view function, const std::string& text) {
+ValueType typeOf(Kind kind) {
     switch (kind) {
-    case Kind::Date:
-        if (auto date = temporalparse::parseDate(text)) {
-            return Value(*date);
+    case Kind::Date: return ValueType::Date;
+    case Kind::LocalTime: return ValueType::LocalTime;
+    case Kind::Time: return ValueType::Time;
+    case Kind::LocalDateTime: return ValueType::LocalDateTime;
+    case Kind::DateTime: return ValueType::DateTime;
+    }
+    return ValueType::Null;
+}
+
+Value parseString(Kind kind, std::string_view function, const std::string& text) {
+    if (std::optional<Value> parsed = temporalparse::parseValue(typeOf(kind), text)) {
+        return std::move(*parsed);
+    }
+    const size_t open = text.rfind('[');
+    if (kind == Kind::DateTime && open != std::string::npos && text.back() == ']') {
+        const std::string zone = text.substr(open + 1, text.size() - open - 2);
+        if (!timezone::find(zone)) {
+            throw fnsupport::argumentValueError(kInvalidArgumentValue, function,
+                                                fmt::format("unknown time zone {}", quoteString(zone)));
         }
-        break;
-    case Kind::LocalTime:
-        if (auto time = temporalparse::parseLocalTime(text)) {
-            return Value(*time);
-        }
-        break;
-    case Kind::Time:
-        if (auto time = temporalparse::parseTime(text)) {
-            return Value(Time(time->local, time->offset.value_or(0)));
-        }
-        break;
-    case Kind::LocalDateTime:
-        if (auto local = temporalparse::parseLocalDateTime(text)) {
-            return Value(*local);
-        }
-        break;
-    case Kind::DateTime:
-        if (auto parsed = temporalparse::parseDateTime(text)) {
-            if (!parsed->local.inRange()) {
-                break;
-            }
-            if (parsed->zone.zone) {
-                return Value(DateTime::fromLocal(parsed->local, *parsed->zone.zone, parsed->zone.offset));
-            }
-            return Value(DateTime(parsed->local, parsed->zone.offset.value_or(0), kNoZone));
-        }
-        break;
     }
     throw notValid(function, quoteString(text));
 }
@@ -268,8 +258,8 @@ Value duration(Args args, const EntityAccessor& /*entities*/) {
     case ValueType::Null: return Value();
     case ValueType::Duration: return argument;
     case ValueType::String: {
-        if (auto parsed = temporalparse::parseDuration(argument.asString())) {
-            return Value(*parsed);
+        if (auto parsed = temporalparse::parseValue(ValueType::Duration, argument.asString())) {
+            return std::move(*parsed);
         }
         throw notValid("duration", quoteString(argument.asString()));
     }

@@ -447,6 +447,49 @@ std::optional<ParsedDateTime> parseDateTime(std::string_view text) {
     return parsed;
 }
 
+std::optional<Value> parseValue(ValueType type, std::string_view text) {
+    switch (type) {
+    case ValueType::Date:
+        if (auto date = parseDate(text)) {
+            return Value(*date);
+        }
+        break;
+    case ValueType::LocalTime:
+        if (auto time = parseLocalTime(text)) {
+            return Value(*time);
+        }
+        break;
+    case ValueType::Time:
+        if (auto time = parseTime(text)) {
+            return Value(Time(time->local, time->offset.value_or(0)));
+        }
+        break;
+    case ValueType::LocalDateTime:
+        if (auto local = parseLocalDateTime(text)) {
+            return Value(*local);
+        }
+        break;
+    case ValueType::DateTime:
+        if (auto parsed = parseDateTime(text)) {
+            if (!parsed->local.inRange()) {
+                break;
+            }
+            if (parsed->zone.zone) {
+                return Value(DateTime::fromLocal(parsed->local, *parsed->zone.zone, parsed->zone.offset));
+            }
+            return Value(DateTime(parsed->local, parsed->zone.offset.value_or(0), kNoZone));
+        }
+        break;
+    case ValueType::Duration:
+        if (auto duration = parseDuration(text)) {
+            return Value(*duration);
+        }
+        break;
+    default: break;
+    }
+    return std::nullopt;
+}
+
 std::optional<Duration> parseDuration(std::string_view text) {
     bool negate = false;
     if (!text.empty() && (text.front() == '-' || text.front() == '+')) {

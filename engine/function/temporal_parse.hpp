@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "engine/common/temporal.hpp"
+#include "engine/common/value.hpp"
 
 namespace newsgraph::temporalparse {
 
@@ -42,6 +43,11 @@ struct ParsedDateTime {
     ZoneSpec zone;
 };
 std::optional<ParsedDateTime> parseDateTime(std::string_view text);
+
+// The text as a value of the temporal `type` (Date ... Duration), exactly as the constructor of
+// that name reads a string: a time without an offset is at UTC, a datetime with a zone name has
+// that zone's offset there. Nothing when the text does not read as one.
+std::optional<Value> parseValue(ValueType type, std::string_view text);
 
 // Accumulates a duration from parts that may have fractions, as duration(map), duration(string)
 // and duration arithmetic need: a fraction of a month becomes days (30.436875 a month), of a day

@@ -183,9 +183,18 @@ Order comparePartial(const Value& lhs, const Value& rhs) {
     case ValueType::Bool: return fromSign(threeWay(lhs.asBool(), rhs.asBool()));
     case ValueType::Date:
     case ValueType::LocalTime:
-    case ValueType::Time:
-    case ValueType::LocalDateTime:
-    case ValueType::DateTime: return fromSign(orderTemporal(lhs, rhs));
+    case ValueType::LocalDateTime: return fromSign(orderTemporal(lhs, rhs));
+    // Zoned values compare as instants: 23:15Z and 00:15+01:00 are neither before nor after
+    // each other (ORDER BY still tells them apart, by offset).
+    case ValueType::Time: return fromSign(threeWay(lhs.asTime().utcNanos(), rhs.asTime().utcNanos()));
+    case ValueType::DateTime: {
+        const DateTime left = lhs.asDateTime();
+        const DateTime right = rhs.asDateTime();
+        if (const int bySecond = threeWay(left.epochSeconds(), right.epochSeconds()); bySecond != 0) {
+            return fromSign(bySecond);
+        }
+        return fromSign(threeWay(left.nanos(), right.nanos()));
+    }
     case ValueType::List: {
         const Value::List& left = lhs.asList();
         const Value::List& right = rhs.asList();

@@ -734,3 +734,40 @@ TEST_CASE("loadSpec finds the loader by format", "[loader]") {
     CHECK(newsgraph::findLoader("relationships")->format() == "relationships");
     CHECK(newsgraph::findLoader("csv") == nullptr);
 }
+
+TEST_CASE("Native loader reads the temporal column types", "[loader][temporal]") {
+    const TempDir dir;
+    const std::string nodes = dir.write("nodes.csv",
+                                        "id:ID,seen:datetime,local:localdatetime,at:time,clock:localtime,lasted:duration,"
+                                        "days:datetime[]\n"
+                                        "a,2025-05-28T10:00[Europe/Prague],2025-05-28T10:00,10:00+02:00,10:00:30.5,P7D,"
+                                        "2025-05-28T10:00Z;2025-05-29T10:00Z\n"
+                                        "b,,,,,,\n");
+    const std::string rels = dir.write("rels.csv", ":START_ID,:END_ID,:TYPE,added:datetime\na,b,SAW,20150218T231500Z\n");
+    GraphBuilder builder;
+    LoadReport report;
+    newsgraph::loadNodeFile(builder, nodes, kStrict, report);
+    newsgraph::loadRelationshipFile(builder, rels, kStrict, report);
+    CHECK(report.rejected == 0U);
+    const NodeId a = nodeById(builder, "a");
+    CHECK(nodeValue(builder, a, "seen").toString() == "datetime('2025-05-28T10:00+02:00[Europe/Prague]')");
+    CHECK(nodeValue(builder, a, "local").toString() == "localdatetime('2025-05-28T10:00')");
+    CHECK(nodeValue(builder, a, "at").toString() == "time('10:00+02:00')");
+    CHECK(nodeValue(builder, a, "clock").toString() == "localtime('10:00:30.5')");
+    CHECK(nodeValue(builder, a, "lasted").toString() == "duration('P7D')");
+    CHECK(nodeValue(builder, a, "days").asList().size() == 2U);
+    CHECK(nodeValue(builder, nodeById(builder, "b"), "seen").isNull());
+    CHECK(relValue(builder, 0, "added").toString() == "datetime('2015-02-18T23:15Z')");
+}
+
+TEST_CASE("Native loader rejects malformed temporal fields", "[loader][temporal]") {
+    checkBadNodeRow({"bad datetime", "id:ID,seen:datetime\na,2025-05-28T10:00Z\nb,2025-05-28T25:00Z\nc,2025-05-28\n", 3,
+                     "field 'seen': '2025-05-28T25:00Z' is not a datetime (YYYY-MM-DDTHH:MM:SSZ, +HH:MM or [Zone/Name])",
+                     2});
+    checkBadNodeRow({"unknown zone", "id:ID,seen:datetime\na,2025-05-28T10:00Z\nb,2025-05-28T10:00[Mars/Olympus]\nc,2025\n",
+                     3, "field 'seen': '2025-05-28T10:00[Mars/Olympus]' is not a datetime (YYYY-MM-DDTHH:MM:SSZ, +HH:MM or "
+                        "[Zone/Name])",
+                     2});
+    checkBadNodeRow({"bad duration", "id:ID,lasted:duration\na,P1D\nb,P1Y2X\nc,PT5M\n", 3,
+                     "field 'lasted': 'P1Y2X' is not a duration (ISO 8601, P1DT2H)", 2});
+}

@@ -33,6 +33,12 @@ TEST_CASE("literals evaluate to typed values", "[cli][param]") {
     CHECK(evaluateParameterLiteral("[1, 'a']") == Value(Value::List{Value(1), Value("a")}));
     CHECK(evaluateParameterLiteral("date('2025-05-28')").type() == newsgraph::ValueType::Date);
     CHECK(evaluateParameterLiteral("{b: 1}").type() == newsgraph::ValueType::Map);
+    CHECK(evaluateParameterLiteral("datetime('2025-05-28T10:00[Europe/Prague]')").toString() ==
+          "datetime('2025-05-28T10:00+02:00[Europe/Prague]')");
+    CHECK(evaluateParameterLiteral("duration('P7D')").type() == newsgraph::ValueType::Duration);
+    CHECK(evaluateParameterLiteral("[localtime('10:00'), time('10:00Z'), localdatetime('2025-05-28T10:00')]")
+              .asList()
+              .size() == 3);
 }
 
 TEST_CASE("bad literals are rejected with a message", "[cli][param]") {
@@ -40,6 +46,9 @@ TEST_CASE("bad literals are rejected with a message", "[cli][param]") {
     CHECK_THROWS_AS(evaluateParameterLiteral("1 + 2"), ParameterError);
     CHECK_THROWS_AS(evaluateParameterLiteral("99999999999999999999999"), ParameterError);
     CHECK_THROWS_AS(evaluateParameterLiteral("date('2025-02-30')"), ParameterError);
+    CHECK_THROWS_AS(evaluateParameterLiteral("duration('P1Y2X')"), ParameterError);
+    CHECK_THROWS_AS(evaluateParameterLiteral("datetime('2025-05-28T10:00[Mars/Olympus]')"), ParameterError);
+    CHECK_THROWS_AS(evaluateParameterLiteral("duration({days: 1})"), ParameterError); // a map argument is not a literal
     CHECK_THROWS_AS(evaluateParameterLiteral("'\xff'"), ParameterError);
     CHECK_THROWS_WITH(evaluateParameterLiteral("APT31"), Catch::Contains("not a Cypher literal"));
 }
