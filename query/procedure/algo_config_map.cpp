@@ -55,16 +55,24 @@ public:
         return value.asString();
     }
 
+    // Windows are whole days (events carry a date): a datetime counts by its day in UTC, a local
+    // datetime by its own day.
     Date date(std::string_view key, const Value& value) const {
-        if (value.type() == ValueType::Date) {
-            return value.asDate();
+        switch (value.type()) {
+        case ValueType::Date: return value.asDate();
+        case ValueType::LocalDateTime: return value.asLocalDateTime().date();
+        case ValueType::DateTime: {
+            const DateTime instant = value.asDateTime();
+            return Date::fromDays(static_cast<int32_t>(floorDiv(instant.epochSeconds(), kSecondsPerDay)));
         }
-        if (value.type() == ValueType::String) {
+        case ValueType::String:
             if (auto parsed = Date::parse(value.asString())) {
                 return *parsed;
             }
+            break;
+        default: break;
         }
-        fail(key, "must be a date or a 'YYYY-MM-DD' string");
+        fail(key, "must be a date, a datetime or a 'YYYY-MM-DD' string");
     }
 
     std::vector<TypeId> types(const Value& value) const {
