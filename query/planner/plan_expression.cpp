@@ -97,6 +97,135 @@ void Planner::foldConstantCall(Expr& expr) const {
     expr.function = nullptr;
 }
 
+std::optional<ValueType> Planner::staticType(const Expr& expr, const Scope& scope) const {
+    switch (expr.kind) {
+    case ExprKind::Literal:
+        return expr.value.isNull() ? std::nullopt : std::optional<ValueType>(expr.value.type());
+    case ExprKind::List: return ValueType::List;
+    case ExprKind::Map: return ValueType::Map;
+    case ExprKind::Variable: {
+        if (expr.slot < -1) {
+            const auto found = localTypes_.find(expr.slot);
+            return found != localTypes_.end() ? std::optional<ValueType>(found->second) : std::nullopt;
+        }
+        const ScopeVariable* variable = scope.find(expr.name);
+        if (variable == nullptr || static_cast<int32_t>(variable->slot) != expr.slot) {
+            return std::nullopt;
+        }
+        switch (variable->kind) {
+        case VarKind::Node: return ValueType::Node;
+        case VarKind::Relationship: return ValueType::Relationship;
+        case VarKind::RelationshipList: return ValueType::List;
+        case VarKind::Path: return ValueType::Path;
+        case VarKind::Value: return variable->valueType;
+        }
+        return std::nullopt;
+    }
+    default: return std::nullopt;
+    }
+}
+
+namespace {
+
+// The element type of a list written out with elements of one type; nothing otherwise.
+std::optional<ValueType> elementType(const Expr& list) {
+    std::optional<ValueType> type;
+    auto accept = [&](ValueType element) {
+        if (type && *type != element) {
+            return false;
+        }
+        type = element;
+        return true;
+    };
+    if (list.kind == ExprKind::Literal && list.value.type() == ValueType::List) {
+        for (const Value& item : list.value.asList()) {
+            if (item.isNull() || !accept(item.type())) {
+                return std::nullopt;
+            }
+        }
+        return type;
+    }
+    if (list.kind == ExprKind::List) {
+        for (const auto& item : list.children) {
+            if (!item || item->kind != ExprKind::Literal || item->value.isNull() || !accept(item->value.type())) {
+                return std::nullopt;
+            }
+        }
+        return type;
+    }
+    return std::nullopt;
+}
+
+QueryError staticTypeError(const char* error, const std::string& message, SourcePosition position) {
+    return QueryError(error, QueryPhase::CompileTime, "InvalidArgumentType", message, position);
+}
+
+} // namespace
+
+void Planner::checkStaticTypes(const Expr& expr, const Scope& scope) const {
+    auto typeOf = [&](size_t child) -> std::optional<ValueType> {
+        return child < expr.children.size() && expr.children[child] ? staticType(*expr.children[child], scope)
+                                                                     : std::nullopt;
+    };
+    auto isScalar = [](ValueType type) {
+        return type == ValueType::Int || type == ValueType::Float || type == ValueType::Bool ||
+               type == ValueType::String || type == ValueType::List || type == ValueType::Path;
+    };
+    switch (expr.kind) {
+    case ExprKind::Property: {
+        const std::optional<ValueType> target = typeOf(0);
+        if (target && isScalar(*target)) {
+            throw staticTypeError("TypeError",
+                                  fmt::format("cannot read property '{}' of a {}", expr.name, valueTypeName(*target)),
+                                  expr.position);
+        }
+        return;
+    }
+    case ExprKind::Binary: {
+        const bool arithmetic = expr.op == ast::BinaryOp::Subtract || expr.op == ast::BinaryOp::Multiply ||
+                                expr.op == ast::BinaryOp::Divide || expr.op == ast::BinaryOp::Modulo ||
+                                expr.op == ast::BinaryOp::Power;
+        if (!arithmetic) {
+            return;
+        }
+        for (size_t i = 0; i < 2; ++i) {
+            const std::optional<ValueType> operand = typeOf(i);
+            if (operand && (*operand == ValueType::String || *operand == ValueType::Bool)) {
+                throw staticTypeError("SyntaxError",
+                                      fmt::format("`{}` needs numbers, not a {} ('{}')", ast::binaryOpText(expr.op),
+                                                  valueTypeName(*operand), expr.children[i]->text),
+                                      expr.position);
+            }
+        }
+        return;
+    }
+    case ExprKind::Function: {
+        if (expr.function == nullptr || expr.children.empty()) {
+            return;
+        }
+        const std::optional<ValueType> argument = typeOf(0);
+        if (!argument) {
+            return;
+        }
+        const std::string_view name = expr.function->name;
+        const ValueType type = *argument;
+        const bool wrong =
+            (name == "length" && (type == ValueType::Node || type == ValueType::Relationship)) ||
+            (name == "type" && type == ValueType::Node) || (name == "labels" && type == ValueType::Path) ||
+            (name == "size" && type == ValueType::Path) ||
+            (name == "properties" && (isScalar(type) && type != ValueType::Path));
+        if (wrong) {
+            throw staticTypeError("SyntaxError",
+                                  fmt::format("{}() does not accept a {} ('{}')", name, valueTypeName(type),
+                                              expr.children[0]->text),
+                                  expr.position);
+        }
+        return;
+    }
+    default: return;
+    }
+}
+
 void Planner::bind(Expr& expr, const Scope& scope, ExprContext context, bool inAggregate) {
     if (expr.aggregate >= 0) {
         return; // an aggregate already computed into a column
@@ -190,6 +319,7 @@ void Planner::bind(Expr& expr, const Scope& scope, ExprContext context, bool inA
         }
         expr.function = function;
         bindChildren(inAggregate);
+        checkStaticTypes(expr, scope);
         foldConstantCall(expr);
         return;
     }
@@ -197,6 +327,9 @@ void Planner::bind(Expr& expr, const Scope& scope, ExprContext context, bool inA
     case ExprKind::Quantifier: {
         bind(*expr.children[0], scope, context, inAggregate);
         expr.slot = -2 - nextLocal_++;
+        if (const std::optional<ValueType> element = elementType(*expr.children[0])) {
+            localTypes_[expr.slot] = *element;
+        }
         locals_.emplace_back(expr.name, expr.slot);
         for (size_t i = 1; i < expr.children.size(); ++i) {
             if (expr.children[i]) {
@@ -241,6 +374,7 @@ void Planner::bind(Expr& expr, const Scope& scope, ExprContext context, bool inA
             checkBooleanOperand(*expr.children[0], ast::binaryOpText(expr.op));
             checkBooleanOperand(*expr.children[1], ast::binaryOpText(expr.op));
         }
+        checkStaticTypes(expr, scope);
         return;
     case ExprKind::MapProjection:
         bindChildren(inAggregate);
@@ -252,6 +386,7 @@ void Planner::bind(Expr& expr, const Scope& scope, ExprContext context, bool inA
         return;
     default:
         bindChildren(inAggregate);
+        checkStaticTypes(expr, scope);
         return;
     }
 }

@@ -215,7 +215,8 @@ void Planner::planProjection(Plan& plan, ast::Clause& clause, bool isReturn, std
         for (ast::ProjectionItem& item : projection.items) {
             // A plain variable keeps its column; anything else is computed into a new one.
             expressions.push_back(item.expression.get());
-            itemSlots.push_back(plan.scope.add(item.alias, kindOfItem(*item.expression, before)));
+            itemSlots.push_back(
+                plan.scope.add(item.alias, kindOfItem(*item.expression, before), staticType(*item.expression, before)));
         }
         plan.root = wrap(std::move(plan.root), std::make_unique<Project>(expressions, itemSlots), plan.scope.width());
         // ORDER BY sees the projected names first, then the variables from before.
@@ -281,7 +282,8 @@ void Planner::planProjection(Plan& plan, ast::Clause& clause, bool isReturn, std
     for (size_t i = 0; i < projection.items.size(); ++i) {
         const ast::ProjectionItem& item = projection.items[i];
         const ScopeVariable* variable = plan.scope.find(item.alias);
-        next.add(item.alias, variable != nullptr ? variable->kind : VarKind::Value);
+        next.add(item.alias, variable != nullptr ? variable->kind : VarKind::Value,
+                 variable != nullptr ? variable->valueType : std::nullopt);
     }
     plan.root = wrap(std::move(plan.root), std::make_unique<Select>(itemSlots), next.width());
     plan.scope = std::move(next);

@@ -71,6 +71,13 @@ private:
     // Expressions.
     void bind(ast::Expr& expr, const Scope& scope, ExprContext context = ExprContext::Plain, bool inAggregate = false);
     void foldConstantCall(ast::Expr& expr) const;
+    // The type a bound expression is known to have at planning (a literal, a node or path
+    // variable, a WITH of a literal, a comprehension variable over a list of one type); nothing
+    // when only running it would tell.
+    std::optional<ValueType> staticType(const ast::Expr& expr, const Scope& scope) const;
+    // Refuses at planning what the operand types make impossible (x.num on an INTEGER,
+    // length(node), 'a' % 2): the TCK's compile-time InvalidArgumentType.
+    void checkStaticTypes(const ast::Expr& expr, const Scope& scope) const;
     void bindPatternExpression(ast::Expr& expr, const Scope& scope);
     void addFilter(Plan& plan, ast::Expr* predicate);
     ast::Expr* synthesize(ast::ExprPtr expr);
@@ -83,6 +90,7 @@ private:
     const Parameters& parameters_;
     const ProcedureRegistry& procedures_;
     std::vector<std::pair<std::string, int32_t>> locals_; // comprehension variables in scope
+    std::unordered_map<int32_t, ValueType> localTypes_;    // their element types, where known
     int32_t nextLocal_ = 0;
     // WHERE conjuncts of the MATCH being planned, each added as a filter as soon as every variable
     // it reads is bound (filter push-down).

@@ -22,9 +22,9 @@ const ScopeVariable* Scope::find(const std::string& name) const {
     return nullptr;
 }
 
-size_t Scope::add(const std::string& name, VarKind kind) {
+size_t Scope::add(const std::string& name, VarKind kind, std::optional<ValueType> valueType) {
     const size_t slot = width_++;
-    variables_.push_back(ScopeVariable{name, kind, slot});
+    variables_.push_back(ScopeVariable{name, kind, slot, valueType});
     return slot;
 }
 

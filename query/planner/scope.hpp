@@ -1,5 +1,8 @@
 #pragma once
 
+#include <optional>
+#include "engine/common/value.hpp"
+
 #include <string>
 #include <vector>
 
@@ -13,6 +16,9 @@ struct ScopeVariable {
     std::string name; // empty for hidden columns
     VarKind kind = VarKind::Value;
     size_t slot = 0;
+    // What a value variable is known to hold at planning (WITH 123 AS x: an INTEGER); the
+    // planner refuses what cannot work on it (x.num) before running anything.
+    std::optional<ValueType> valueType;
 };
 
 // The variables visible at a point of the query and the columns they live in. Columns are only
@@ -20,7 +26,7 @@ struct ScopeVariable {
 class Scope {
 public:
     const ScopeVariable* find(const std::string& name) const;
-    size_t add(const std::string& name, VarKind kind);
+    size_t add(const std::string& name, VarKind kind, std::optional<ValueType> valueType = std::nullopt);
     size_t addHidden() { return width_++; }
     size_t width() const { return width_; }
     // Named variables in order of their slots.
