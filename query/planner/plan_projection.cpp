@@ -22,19 +22,31 @@ VarKind kindOfItem(const Expr& expr, const Scope& scope) {
 }
 
 // Collects the aggregate calls of an expression (not looking inside them).
-void collectAggregates(Expr& expr, std::vector<Expr*>& out) {
+void collectAggregates(Expr& expr, std::vector<Expr*>& out, bool inComprehension = false) {
     if (isAggregateCall(expr)) {
+        if (inComprehension) {
+            // An aggregate per list element has no group to aggregate over (List12).
+            throw syntaxError("InvalidAggregation",
+                              fmt::format("an aggregate cannot be used inside a list comprehension, quantifier or reduce "
+                                          "('{}')",
+                                          expr.text),
+                              expr.position);
+        }
         out.push_back(&expr);
         return;
     }
-    for (auto& child : expr.children) {
-        if (child) {
-            collectAggregates(*child, out);
+    const bool iterates = expr.kind == ExprKind::ListComprehension || expr.kind == ExprKind::Quantifier ||
+                          expr.kind == ExprKind::Reduce;
+    for (size_t i = 0; i < expr.children.size(); ++i) {
+        if (expr.children[i]) {
+            // The list a comprehension iterates (its first child; reduce's first two) is outside it.
+            const size_t outside = expr.kind == ExprKind::Reduce ? 2 : 1;
+            collectAggregates(*expr.children[i], out, inComprehension || (iterates && i >= outside));
         }
     }
     for (auto& item : expr.mapItems) {
         if (item.value) {
-            collectAggregates(*item.value, out);
+            collectAggregates(*item.value, out, inComprehension);
         }
     }
 }

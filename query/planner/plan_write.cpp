@@ -130,6 +130,19 @@ void Planner::planCreate(Plan& plan, ast::Clause& clause) {
 
 void Planner::planMerge(Plan& plan, ast::Clause& clause) {
     ast::PatternPart& part = clause.pattern.front();
+    auto refuseParameterMap = [](const ast::ExprPtr& properties) {
+        if (properties && properties->kind == ast::ExprKind::Parameter) {
+            throw syntaxError("InvalidParameterUse",
+                              "MERGE cannot take its properties from a parameter map; write them out ({key: $p.key})",
+                              properties->position);
+        }
+    };
+    for (const ast::NodePattern& node : part.nodes) {
+        refuseParameterMap(node.properties);
+    }
+    for (const ast::RelPattern& rel : part.rels) {
+        refuseParameterMap(rel.properties);
+    }
     auto [subplan, innerScope] = startSubplan(plan.scope);
     Plan inner{std::move(subplan->root), std::move(innerScope)};
     std::vector<size_t> relSlots;

@@ -308,6 +308,11 @@ Value labelCheck(const Expr& expr, const RowRef& row, ExecutionContext& context)
     if (target.isNull()) {
         return {};
     }
+    if (target.type() == ValueType::Relationship) {
+        // r:T is a check of the relationship's type (Graph5): true when every name is its type.
+        const std::string type = context.entities.relType(target.asRelationship().id);
+        return Value(std::all_of(expr.labels.begin(), expr.labels.end(), [&](const std::string& name) { return name == type; }));
+    }
     if (target.type() != ValueType::Node) {
         throw typeError("InvalidArgumentType", fmt::format("a label check needs a node, got {}", valueTypeName(target.type())),
                         expr.position);

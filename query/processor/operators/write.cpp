@@ -357,7 +357,38 @@ void Delete::finish(ExecutionContext& context) {
     nodePositions_.clear();
 }
 
+namespace {
+
+// MERGE cannot match a null property (nothing equals null) and would create a duplicate on every
+// run: openCypher makes it an error (Merge1, Merge5: MergeReadOwnWrites).
+void refuseNullProperties(const ast::Expr* properties, const RowRef& row, ExecutionContext& context) {
+    if (properties == nullptr) {
+        return;
+    }
+    const Value map = evaluate(*properties, row, context);
+    if (map.type() != ValueType::Map) {
+        return;
+    }
+    for (const auto& [key, value] : map.asMap()) {
+        if (value.isNull()) {
+            throw QueryError("SemanticError", QueryPhase::Runtime, "MergeReadOwnWrites",
+                             fmt::format("MERGE cannot use a null property value (`{}`)", key), properties->position);
+        }
+    }
+}
+
+} // namespace
+
 void Merge::write(ExecutionContext& context, std::vector<Value>& row, std::vector<std::vector<Value>>& output) {
+    {
+        const RowRef ref{nullptr, 0, &row};
+        for (const CreateNodeSpec& node : create_.nodes) {
+            refuseNullProperties(node.properties, ref, context);
+        }
+        for (const CreateRelSpec& rel : create_.rels) {
+            refuseNullProperties(rel.properties, ref, context);
+        }
+    }
     // Earlier rows of this MERGE may have created what this row matches: read the graph as it is now.
     context.endWrite();
     match_.argument->setRow(RowRef{nullptr, 0, &row});
