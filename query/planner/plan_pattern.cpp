@@ -199,6 +199,25 @@ size_t Planner::bindNode(Plan& plan, ast::NodePattern& node, bool& alreadyBound)
         return plan.scope.addHidden();
     }
     const ScopeVariable* existing = plan.scope.find(node.variable);
+    const bool mayHoldNodes =
+        existing != nullptr && existing->kind == VarKind::Value &&
+        (!existing->valueType || *existing->valueType == ValueType::Node);
+    if (mayHoldNodes) {
+        // A value that holds nodes only at run time (UNWIND of a list of nodes, WITH null AS a,
+        // a list element): the rows where it is a node go on, null drops the row, and anything
+        // else is a TypeError (an empty label check).
+        const size_t slot = existing->slot;
+        auto variable = ast::makeVariable(node.variable, node.position);
+        variable->slot = static_cast<int32_t>(slot);
+        auto check = std::make_unique<Expr>();
+        check->kind = ExprKind::LabelCheck;
+        check->position = node.position;
+        check->text = node.variable;
+        check->children.push_back(std::move(variable));
+        addFilter(plan, synthesize(std::move(check)));
+        alreadyBound = true;
+        return slot;
+    }
     if (existing != nullptr) {
         if (existing->kind != VarKind::Node) {
             throw syntaxError("VariableTypeConflict",

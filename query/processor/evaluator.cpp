@@ -308,7 +308,7 @@ Value labelCheck(const Expr& expr, const RowRef& row, ExecutionContext& context)
     if (target.isNull()) {
         return {};
     }
-    if (target.type() == ValueType::Relationship) {
+    if (target.type() == ValueType::Relationship && !expr.labels.empty()) {
         // r:T is a check of the relationship's type (Graph5): true when every name is its type.
         const std::string type = context.entities.relType(target.asRelationship().id);
         return Value(std::all_of(expr.labels.begin(), expr.labels.end(), [&](const std::string& name) { return name == type; }));
