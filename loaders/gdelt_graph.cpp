@@ -57,6 +57,7 @@ void GdeltGraph::reserve(uint64_t rows) {
         builder_.reserveRelProperty(key, rows, ColumnKind::String);
     }
     builder_.reserveRelProperty(schema_.dateKey, rows, ColumnKind::Date);
+    builder_.reserveRelProperty(addedKey_, rows, ColumnKind::DateTime);
     seen_.reserve(rows);
 }
 

@@ -34,10 +34,10 @@ ColumnKind columnKindOf(ScalarType type) {
     case ScalarType::Float: return ColumnKind::Float;
     case ScalarType::Boolean: return ColumnKind::Bool;
     case ScalarType::Date: return ColumnKind::Date;
+    case ScalarType::DateTime: return ColumnKind::DateTime;
     case ScalarType::LocalTime:
     case ScalarType::Time:
     case ScalarType::LocalDateTime:
-    case ScalarType::DateTime:
     case ScalarType::Duration: return ColumnKind::Mixed;
     case ScalarType::String: break;
     }

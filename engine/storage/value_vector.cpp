@@ -14,6 +14,7 @@ void ValueVector::visitStorage(Self& self, Op op) {
     case ColumnKind::Float: op(self.floats_); break;
     case ColumnKind::String: op(self.strings_); break;
     case ColumnKind::Date: op(self.dates_); break;
+    case ColumnKind::DateTime: op(self.dateTimes_); break;
     case ColumnKind::Mixed: op(self.mixed_); break;
     }
 }
@@ -26,6 +27,7 @@ const char* columnKindName(ColumnKind kind) {
     case ColumnKind::Float: return "float";
     case ColumnKind::String: return "string";
     case ColumnKind::Date: return "date";
+    case ColumnKind::DateTime: return "datetime";
     case ColumnKind::Mixed: return "mixed";
     }
     return "unknown";
@@ -38,6 +40,7 @@ ColumnKind ValueVector::kindOf(const Value& value) {
     case ValueType::Float: return ColumnKind::Float;
     case ValueType::String: return ColumnKind::String;
     case ValueType::Date: return ColumnKind::Date;
+    case ValueType::DateTime: return ColumnKind::DateTime;
     default: return ColumnKind::Mixed;
     }
 }
@@ -82,6 +85,7 @@ void ValueVector::push(const Value& value, StringPool& pool) {
     case ColumnKind::Float: floats_.push_back(value.asFloat()); break;
     case ColumnKind::String: strings_.push_back(pool.intern(value.asString())); break;
     case ColumnKind::Date: dates_.push_back(value.asDate().days()); break;
+    case ColumnKind::DateTime: dateTimes_.push_back(value.asDateTime()); break;
     case ColumnKind::Mixed: mixed_.push_back(value); break;
     case ColumnKind::Empty: assert(false && "adopt() leaves a kind"); break;
     }
@@ -107,6 +111,7 @@ void ValueVector::reserve(size_t count, ColumnKind expected) {
     case ColumnKind::Float: floats_.reserve(count); break;
     case ColumnKind::String: strings_.reserve(count); break;
     case ColumnKind::Date: dates_.reserve(count); break;
+    case ColumnKind::DateTime: dateTimes_.reserve(count); break;
     case ColumnKind::Mixed: mixed_.reserve(count); break;
     case ColumnKind::Empty: break;
     }
@@ -124,6 +129,7 @@ void ValueVector::pushFrom(const ValueVector& other, size_t slot) {
     case ColumnKind::Float: floats_.push_back(other.floats_[slot]); break;
     case ColumnKind::String: strings_.push_back(other.strings_[slot]); break;
     case ColumnKind::Date: dates_.push_back(other.dates_[slot]); break;
+    case ColumnKind::DateTime: dateTimes_.push_back(other.dateTimes_[slot]); break;
     case ColumnKind::Mixed: mixed_.push_back(other.mixed_[slot]); break;
     }
     ++size_;
@@ -137,6 +143,7 @@ void ValueVector::pushDefault() {
     case ColumnKind::Float: floats_.push_back(0.0); break;
     case ColumnKind::String: strings_.push_back(0); break;
     case ColumnKind::Date: dates_.push_back(0); break;
+    case ColumnKind::DateTime: dateTimes_.emplace_back(); break;
     case ColumnKind::Mixed: mixed_.emplace_back(); break;
     }
     ++size_;
@@ -151,6 +158,7 @@ void ValueVector::set(size_t slot, const Value& value, StringPool& pool) {
     case ColumnKind::Float: floats_[slot] = value.asFloat(); break;
     case ColumnKind::String: strings_[slot] = pool.intern(value.asString()); break;
     case ColumnKind::Date: dates_[slot] = value.asDate().days(); break;
+    case ColumnKind::DateTime: dateTimes_[slot] = value.asDateTime(); break;
     case ColumnKind::Mixed: mixed_[slot] = value; break;
     case ColumnKind::Empty: break;
     }
@@ -183,6 +191,7 @@ Value ValueVector::get(size_t slot, const StringPool& pool) const {
     case ColumnKind::Float: return Value(floats_[slot]);
     case ColumnKind::String: return Value(std::string(pool.get(strings_[slot])));
     case ColumnKind::Date: return Value(Date::fromDays(dates_[slot]));
+    case ColumnKind::DateTime: return Value(dateTimes_[slot]);
     case ColumnKind::Mixed: return mixed_[slot];
     }
     return {};

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/common/time_zone.hpp"
 #include "engine/storage/graph.hpp"
 #include "engine/storage/graph_builder.hpp"
 #include "engine/storage/node_index.hpp"
@@ -865,4 +866,27 @@ TEST_CASE("ValueVector keeps one typed array until types mix", "[storage]") {
     REQUIRE(dates.size() == 3U);
     CHECK(dates.dates().size() == 3U);
     CHECK(dates.get(2, pool) == Value(Date::fromDays(100)));
+}
+
+TEST_CASE("ValueVector stores datetimes compactly and keeps their zone", "[storage][temporal]") {
+    newsgraph::StringPool pool;
+    newsgraph::ValueVector vector;
+    const auto prague = newsgraph::timezone::find("Europe/Prague");
+    REQUIRE(prague.has_value());
+    const newsgraph::LocalDateTime local = newsgraph::LocalDateTime::fromEpoch(1'748'420'130, 250'000'000);
+    const Value utc(newsgraph::DateTime(local, 0, newsgraph::kNoZone));
+    const Value zoned(newsgraph::DateTime::fromLocal(local, *prague));
+    vector.pushDefault();
+    vector.push(utc, pool);
+    vector.push(zoned, pool);
+    CHECK(vector.kind() == newsgraph::ColumnKind::DateTime);
+    CHECK(vector.dateTimes().size() == 3U);
+    CHECK(vector.get(1, pool) == utc);
+    CHECK(vector.get(2, pool) == zoned);
+    CHECK(vector.get(2, pool).toString() == "datetime('2025-05-28T08:15:30.25+02:00[Europe/Prague]')");
+    CHECK(vector.bytesUsed() < 3 * sizeof(Value));
+    vector.set(0, Value(newsgraph::Duration::of(0, 7, 0, 0)), pool); // another temporal type: mixed
+    CHECK(vector.kind() == newsgraph::ColumnKind::Mixed);
+    CHECK(vector.get(2, pool) == zoned);
+    CHECK(vector.get(0, pool).toString() == "duration('P7D')");
 }
