@@ -23,8 +23,9 @@ std::vector<std::unique_ptr<OptimizerRule>> makeRules() {
     // 3. count(DISTINCT x) right over such an expansion (filters on x allowed): a bitmap count.
     //    After 2, whose breadth-first mode it requires.
     rules.push_back(std::make_unique<ReachCountRule>());
-    // 4. count(*) of two fixed steps, with one comparison between their relationships: counted
-    //    per middle node. After 1, so the comparison may sit inside the second Expand.
+    // 4. count(*) or count(DISTINCT middle) of two fixed steps, with one comparison between their
+    //    relationships and filters on one step each: counted per middle node. After 1, so the
+    //    comparison and the filters may sit inside the Expands.
     rules.push_back(std::make_unique<TwoHopCountRule>());
     // 5. ORDER BY under LIMIT: a bounded heap.
     rules.push_back(std::make_unique<TopKRule>());

@@ -1,6 +1,7 @@
 // The optimizer's differential test: random graphs and random queries (patterns of fixed and
 // variable-length steps in any direction, filters on any variable, pattern predicates, OPTIONAL
-// MATCH, WITH chains, aggregation, DISTINCT, ORDER BY ... LIMIT), each run with every rule on,
+// MATCH, WITH chains, aggregation, DISTINCT, ORDER BY ... LIMIT, counts over two steps with a
+// comparison between them), each run with every rule on,
 // with every rule off, and with each rule off alone; the answers must be the same multiset (or
 // the same error kind). The seed is printed with every failure; NEWSGRAPH_DIFFERENTIAL_SEED and
 // NEWSGRAPH_DIFFERENTIAL_QUERIES run other seeds and more queries.
@@ -60,6 +61,9 @@ newsgraph::Database randomGraph(std::mt19937& random) {
         if (percent(random) < 90) {
             builder.setRelProperty(rel, "d", Value(static_cast<int64_t>(small(random))));
         }
+        if (percent(random) < 80) {
+            builder.setRelProperty(rel, "s", Value(percent(random) < 50 ? "p" : "q"));
+        }
     }
     return newsgraph::Database(std::move(builder).freeze());
 }
@@ -72,6 +76,9 @@ public:
         nodes_.clear();
         rels_.clear();
         variableUsed_ = false;
+        if (chance(15)) {
+            return twoHopCount();
+        }
         std::string text = "MATCH " + pattern(1 + pick(3));
         if (chance(60)) {
             text += " WHERE " + predicates();
@@ -158,6 +165,46 @@ private:
         default: return fmt::format("{}.d < {}.d", rels_[pick(rels_.size())], rels_[pick(rels_.size())]);
         }
     }
+    // Counts over two fixed steps through a middle node (the two_hop_count family): a comparison
+    // between the steps, filters on any variable, a WITH between the steps, count(DISTINCT b).
+    std::string twoHopCount() {
+        variableUsed_ = true; // fixed steps only
+        const std::string a = fresh("n");
+        const std::string b = fresh("n");
+        const std::string c = fresh("n");
+        const std::string r1 = fresh("r");
+        const std::string r2 = fresh("r");
+        nodes_ = {a, b, c};
+        const std::string first = fmt::format("({}{}){}({}{})", a, label(), step(r1), b, label());
+        const std::string second = fmt::format("{}({}{})", step(r2), c, label());
+        std::string text = chance(30) ? fmt::format("MATCH {} WITH {}, {}, {} MATCH ({}){}", first, a, b, r1, b, second)
+                                      : fmt::format("MATCH {}{}", first, second);
+        std::vector<std::string> where;
+        if (chance(75)) {
+            static const char* ops[] = {"<", "<=", ">", ">=", "="};
+            const bool strings = chance(25);
+            const std::string key = strings ? "s" : "d";
+            const std::string op = strings ? "=" : ops[pick(5)];
+            where.push_back(chance(50) ? fmt::format("{}.{} {} {}.{}", r1, key, op, r2, key)
+                                       : fmt::format("{}.{} {} {}.{}", r2, key, op, r1, key));
+        }
+        for (size_t i = pick(3); i > 0; --i) {
+            switch (pick(4)) {
+            case 0: where.push_back(fmt::format("{}.d > {}", chance(50) ? r1 : r2, pick(5))); break;
+            case 1: where.push_back(fmt::format("{}.s = 'p'", chance(50) ? r1 : r2)); break;
+            default: where.push_back(predicate()); break;
+            }
+        }
+        for (size_t i = 0; i < where.size(); ++i) {
+            text += (i == 0 ? " WHERE " : " AND ") + where[i];
+        }
+        switch (pick(4)) {
+        case 0: return text + " RETURN count(*)";
+        case 1: return text + fmt::format(" RETURN count(DISTINCT {})", b);
+        case 2: return text + fmt::format(" RETURN count({})", chance(50) ? r2 : a);
+        default: return text + fmt::format(" RETURN count(*) AS n, count(*) AS m");
+        }
+    }
     std::string predicates() {
         std::string text = predicate();
         for (size_t i = pick(3); i > 0; --i) {
@@ -217,6 +264,7 @@ TEST_CASE("optimizer differential: every rule on, all off and each off alone giv
     const size_t queries = fromEnvironment("NEWSGRAPH_DIFFERENTIAL_QUERIES", kDefaultQueries);
     std::mt19937 random(static_cast<uint32_t>(seed));
     size_t fired = 0;
+    size_t twoHop = 0;
     for (size_t graph = 0; graph < 4; ++graph) {
         newsgraph::Database database = randomGraph(random);
         QueryGenerator generator(random);
@@ -229,11 +277,17 @@ TEST_CASE("optimizer differential: every rule on, all off and each off alone giv
                 INFO("with " << rule << " off");
                 CHECK(answer(database, query, {rule}) == expected);
             }
-            if (database.explain(query).find("rules fired: none") == std::string::npos) {
+            const std::string plan = database.explain(query);
+            if (plan.find("rules fired: none") == std::string::npos) {
                 ++fired;
+            }
+            if (plan.find("FactorizedTwoHopCount") != std::string::npos) {
+                ++twoHop;
             }
         }
     }
     // The generator must exercise the rules, or the test proves nothing.
     CHECK(fired > queries / 4);
+    INFO("factorized two-hop counts: " << twoHop);
+    CHECK(twoHop > queries / 40);
 }

@@ -44,7 +44,8 @@ class TwoHopCountRule final : public OptimizerRule {
 public:
     const char* name() const override { return "two_hop_count"; }
     const char* summary() const override {
-        return "count(*) of two steps through a middle node (r1.x < r2.y allowed) counted per middle node";
+        return "count(*) or count(DISTINCT b) of two steps through a middle node b (one r1.x op r2.y, filters on one "
+               "step allowed) counted per middle node";
     }
     size_t apply(OptimizerContext& context) override;
 };

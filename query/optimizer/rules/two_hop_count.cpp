@@ -1,8 +1,12 @@
-// two_hop_count: count(*) of two fixed-length steps through a middle node, with at most one
-// comparison between the two relationships' properties (`r1.date < r2.date`), counted per middle
-// node without making a row per pair (FactorizedTwoHopCount, two_hop_count.hpp). Matched on the
+// two_hop_count: count(*), count(x) of a pattern variable, or count(DISTINCT b) of the middle
+// node, over two fixed-length steps through b, with at most one comparison between the two
+// relationships' properties (`r1.date < r2.date`, `<=`, `>`, `>=`, `=`), counted per middle node
+// without making a row per pair (FactorizedTwoHopCount, two_hop_count.hpp). Matched on the
 // operators the planner made, in either order it walked the pattern: from an end node (a -> b -> c)
-// or from the middle (b -> c, then b -> a).
+// or from the middle (b -> c, then b -> a); the steps may be undirected, carry labels on any node,
+// and be separated by a WITH that only passes variables on (then r1 = r2 is allowed, as Cypher
+// says). Every other filter must read the variables of one step only (b, r1, a or b, r2, c):
+// those are evaluated once per relationship.
 #include <algorithm>
 #include <map>
 
@@ -13,6 +17,8 @@ namespace newsgraph {
 
 namespace {
 
+using Role = TwoHopCount::Role;
+
 Direction flip(Direction direction) {
     return direction == Direction::Out ? Direction::In : Direction::Out;
 }
@@ -22,13 +28,14 @@ ast::BinaryOp flipped(ast::BinaryOp op) {
     case ast::BinaryOp::Less: return ast::BinaryOp::Greater;
     case ast::BinaryOp::LessEqual: return ast::BinaryOp::GreaterEqual;
     case ast::BinaryOp::Greater: return ast::BinaryOp::Less;
-    default: return ast::BinaryOp::LessEqual;
+    case ast::BinaryOp::GreaterEqual: return ast::BinaryOp::LessEqual;
+    default: return op;
     }
 }
 
-bool isOrdering(ast::BinaryOp op) {
+bool isComparison(ast::BinaryOp op) {
     return op == ast::BinaryOp::Less || op == ast::BinaryOp::LessEqual || op == ast::BinaryOp::Greater ||
-           op == ast::BinaryOp::GreaterEqual;
+           op == ast::BinaryOp::GreaterEqual || op == ast::BinaryOp::Equal;
 }
 
 // `column.key` -> (column, key)
@@ -40,36 +47,22 @@ std::optional<std::pair<size_t, std::string>> propertyOfColumn(const ast::Expr& 
     return std::make_pair(static_cast<size_t>(expr.children[0]->slot), expr.name);
 }
 
-// A plain step of the pattern: one direction, at most one label on the far node.
+// A fixed step the count can read from b's adjacency: a new far node, no variable-length lists
+// to avoid.
 bool isPlainStep(const ExpandSpec& spec) {
-    return !spec.into && !spec.bothDirections && spec.toLabels.size() <= 1 && spec.distinctFromLists.empty();
+    return !spec.into && spec.distinctFromLists.empty();
 }
 
-class Matcher {
-public:
-    Matcher(const Catalog& catalog, TwoHopCount::Spec& spec) : catalog_(catalog), spec_(spec) {}
+// While walking the plan up from the scan the two nodes met first have provisional roles: the
+// scanned node and the first step's far node; the second step decides which one is b.
+enum class Seen : uint8_t { Scanned, FirstFar, FirstRel, SecondFar, SecondRel };
 
-    std::optional<LabelId> label(const std::optional<std::string>& name) {
-        if (!name) {
-            return std::nullopt;
-        }
-        const auto id = catalog_.findLabel(*name);
-        spec_.impossible = spec_.impossible || !id;
-        return id ? id : std::optional<LabelId>(0);
-    }
-    std::optional<LabelId> label(const std::vector<std::string>& names) {
-        return names.empty() ? std::nullopt : label(std::optional<std::string>(names.front()));
-    }
-    void side(TwoHopCount::Side& side, const ExpandSpec& step, Direction fromMiddle, std::optional<LabelId> endLabel) {
-        side.direction = fromMiddle;
-        side.types = step.types;
-        side.endLabel = endLabel;
-        spec_.impossible = spec_.impossible || step.impossible;
-    }
+// Which column holds which variable of the pattern, at one point of the plan.
+using Columns = std::map<size_t, Seen>;
 
-private:
-    const Catalog& catalog_;
-    TwoHopCount::Spec& spec_;
+struct Collected {
+    const ast::Expr* expr;
+    Columns columns; // of the row the filter reads
 };
 
 } // namespace
@@ -78,115 +71,215 @@ size_t TwoHopCountRule::apply(OptimizerContext& context) {
     return rewriteEach<Aggregate>(context, [&](Aggregate& matched, std::unique_ptr<Operator>& slot) {
         Aggregate* aggregate = &matched;
         const std::optional<LoneCount> counted = loneCount(*aggregate);
-        if (!counted || counted->distinct || (!counted->star && !counted->column)) {
-            return false;
+        if (!counted || (!counted->star && !counted->column)) {
+            return false; // count(expression): it may be null
         }
-        // Aggregate <- Filter* <- Expand <- Filter* <- Expand <- Filter* <- NodeScan <- Argument (of
-        // the statement); every filter must be one the count answers.
-        std::vector<const ast::Expr*> predicates;
-        Operator* below = aggregate->child();
-        auto skipFilters = [&] {
-            while (auto* filter = dynamic_cast<Filter*>(below)) {
-                predicates.push_back(filter->predicate());
-                below = filter->child();
+        // Aggregate <- (Filter | Project | Select)* <- Expand <- (...)* <- Expand <- (...)* <-
+        // NodeScan <- Argument (of the statement), read bottom up.
+        std::vector<Operator*> chain;
+        for (Operator* below = aggregate->child(); below != nullptr; below = below->child()) {
+            chain.push_back(below);
+            if (dynamic_cast<NodeScan*>(below) != nullptr) {
+                break;
             }
-        };
-        skipFilters();
-        auto* second = dynamic_cast<Expand*>(below);
-        if (second == nullptr) {
-            return false;
         }
-        below = second->child();
-        skipFilters();
-        auto* first = dynamic_cast<Expand*>(below);
-        if (first == nullptr) {
-            return false;
-        }
-        below = first->child();
-        skipFilters();
-        auto* scan = dynamic_cast<NodeScan*>(below);
+        auto* scan = chain.empty() ? nullptr : dynamic_cast<NodeScan*>(chain.back());
         if (scan == nullptr || dynamic_cast<ArgumentOperator*>(scan->child()) == nullptr ||
-            scan->child()->outputWidth() != 0) {
+            scan->child()->outputWidth() != 0 || scan->child()->child() != nullptr) {
             return false;
         }
-        for (const Expand* step : {first, second}) {
-            predicates.insert(predicates.end(), step->predicates().begin(), step->predicates().end());
-        }
-        const ExpandSpec& one = first->spec();
-        const ExpandSpec& two = second->spec();
-        // Relationship uniqueness within one MATCH, and nothing else, ties the two steps.
-        if (!isPlainStep(one) || !isPlainStep(two) || !one.distinctFrom.empty() ||
-            two.distinctFrom != std::vector<size_t>{one.relSlot} || one.fromSlot != scan->slot()) {
-            return false;
-        }
-        TwoHopCount::Spec spec;
-        Matcher matcher(context.graph.catalog(), spec);
-        // The labels each node column must carry, for recognizing the planner's label filters.
-        std::map<size_t, std::vector<std::string>> labels;
-        if (scan->label()) {
-            labels[scan->slot()] = {*scan->label()};
-        }
-        labels[one.toSlot] = one.toLabels;
-        labels[two.toSlot] = two.toLabels;
-        if (two.fromSlot == one.toSlot) {
-            // From an end: scan -> middle -> far end. The first step arrives at the middle.
-            matcher.side(spec.first, one, flip(one.direction), matcher.label(scan->label()));
-            matcher.side(spec.second, two, two.direction, matcher.label(two.toLabels));
-            spec.middleLabel = matcher.label(one.toLabels);
-        } else if (two.fromSlot == scan->slot()) {
-            // From the middle: both steps leave it.
-            matcher.side(spec.first, one, one.direction, matcher.label(one.toLabels));
-            matcher.side(spec.second, two, two.direction, matcher.label(two.toLabels));
-            spec.middleLabel = matcher.label(scan->label());
-        } else {
-            return false;
-        }
-        const std::vector<size_t> columns{scan->slot(), one.toSlot, two.toSlot, one.relSlot, two.relSlot};
-        if (counted->column && std::find(columns.begin(), columns.end(), *counted->column) == columns.end()) {
-            return false; // count(x) of something else: it may be null
-        }
-        std::vector<std::string> texts;
-        for (const ast::Expr* predicate : predicates) {
-            if (predicate->kind == ast::ExprKind::LabelCheck) {
-                // Redundant with the labels the steps already require, or not this plan's to answer.
-                const ast::Expr& target = *predicate->children[0];
-                const auto known = target.kind == ast::ExprKind::Variable && target.slot >= 0
-                                       ? labels.find(static_cast<size_t>(target.slot))
-                                       : labels.end();
-                const bool implied = known != labels.end() &&
-                                     std::all_of(predicate->labels.begin(), predicate->labels.end(), [&](const std::string& l) {
-                                         return std::find(known->second.begin(), known->second.end(), l) != known->second.end();
-                                     });
-                if (!implied) {
+        Columns columns{{scan->slot(), Seen::Scanned}};
+        std::vector<Collected> filters;
+        std::vector<const Expand*> steps;
+        size_t width = aggregate->outputWidth();
+        bool firstFromScanned = true; // whether the second step leaves the scanned node (from the middle)
+        for (auto it = chain.rbegin() + 1; it != chain.rend(); ++it) {
+            Operator* op = *it;
+            width = std::max(width, op->outputWidth());
+            if (auto* filter = dynamic_cast<Filter*>(op)) {
+                filters.push_back({filter->predicate(), columns});
+                continue;
+            }
+            if (auto* step = dynamic_cast<Expand*>(op)) {
+                const ExpandSpec& spec = step->spec();
+                const auto from = columns.find(spec.fromSlot);
+                if (steps.size() == 2 || !isPlainStep(spec) || from == columns.end()) {
                     return false;
+                }
+                if (steps.empty()) {
+                    if (from->second != Seen::Scanned || !spec.distinctFrom.empty()) {
+                        return false;
+                    }
+                    columns[spec.relSlot] = Seen::FirstRel;
+                    columns[spec.toSlot] = Seen::FirstFar;
+                } else {
+                    if (from->second != Seen::Scanned && from->second != Seen::FirstFar) {
+                        return false;
+                    }
+                    firstFromScanned = from->second == Seen::Scanned;
+                    // Relationship uniqueness within one MATCH, and nothing else, ties the two steps.
+                    for (size_t other : spec.distinctFrom) {
+                        const auto bound = columns.find(other);
+                        if (bound == columns.end() || bound->second != Seen::FirstRel) {
+                            return false;
+                        }
+                    }
+                    columns[spec.relSlot] = Seen::SecondRel;
+                    columns[spec.toSlot] = Seen::SecondFar;
+                }
+                steps.push_back(step);
+                for (const ast::Expr* predicate : step->predicates()) {
+                    filters.push_back({predicate, columns});
                 }
                 continue;
             }
-            if (spec.op || predicate->kind != ast::ExprKind::Binary || !isOrdering(predicate->op)) {
+            const ColumnUsage usage = op->usage();
+            if (dynamic_cast<Project*>(op) != nullptr) {
+                // WITH b, r1: only variables passed on under new names.
+                for (const auto& [expr, column] : usage.computed) {
+                    columns.erase(column);
+                    if (expr->kind != ast::ExprKind::Variable || expr->slot < 0) {
+                        return false;
+                    }
+                    const auto source = columns.find(static_cast<size_t>(expr->slot));
+                    if (source != columns.end()) {
+                        columns[column] = source->second;
+                    }
+                }
+                continue;
+            }
+            if (dynamic_cast<Select*>(op) != nullptr) {
+                Columns selected;
+                for (size_t i = 0; i < usage.selected.size(); ++i) {
+                    const auto source = columns.find(usage.selected[i]);
+                    if (source != columns.end()) {
+                        selected[i] = source->second;
+                    }
+                }
+                columns = std::move(selected);
+                continue;
+            }
+            return false;
+        }
+        if (steps.size() != 2) {
+            return false;
+        }
+        const ExpandSpec& one = steps[0]->spec();
+        const ExpandSpec& two = steps[1]->spec();
+        const bool unique = !two.distinctFrom.empty();
+        // The roles of the provisional names, now that the second step said where b is.
+        auto role = [&](Seen seen) {
+            switch (seen) {
+            case Seen::Scanned: return firstFromScanned ? Role::Middle : Role::FirstEnd;
+            case Seen::FirstFar: return firstFromScanned ? Role::FirstEnd : Role::Middle;
+            case Seen::FirstRel: return Role::FirstRel;
+            case Seen::SecondFar: return Role::SecondEnd;
+            default: return Role::SecondRel;
+            }
+        };
+        if (counted->column) {
+            const auto column = columns.find(*counted->column);
+            if (column == columns.end()) {
+                return false; // count(x) of something else: it may be null
+            }
+            if (counted->distinct && role(column->second) != Role::Middle) {
+                return false; // count(DISTINCT a): not a count per middle node
+            }
+        }
+        TwoHopCount::Spec spec;
+        spec.unique = unique;
+        spec.distinctMiddle = counted->distinct;
+        spec.rowWidth = width;
+        // Each step seen from b, with the labels of its far node.
+        std::vector<std::string> scannedLabels;
+        if (scan->label()) {
+            scannedLabels.push_back(*scan->label());
+        }
+        spec.first.step = one;
+        spec.second.step = two;
+        if (firstFromScanned) {
+            spec.middleLabels = scannedLabels;
+        } else {
+            // From an end: the first step arrives at the middle; its far node's labels are b's.
+            spec.first.step.direction = flip(one.direction);
+            spec.first.step.toLabels = scannedLabels;
+            spec.middleLabels = one.toLabels;
+        }
+        for (ExpandSpec* step : {&spec.first.step, &spec.second.step}) {
+            step->toLabelIds.clear();
+            step->distinctFrom.clear();
+        }
+        // The labels each role must carry, for recognizing label filters the steps already check.
+        std::map<Role, std::vector<std::string>> labels{{Role::Middle, spec.middleLabels},
+                                                        {Role::FirstEnd, spec.first.step.toLabels},
+                                                        {Role::SecondEnd, spec.second.step.toLabels}};
+        for (const Collected& filter : filters) {
+            const ast::Expr& predicate = *filter.expr;
+            if (!isDeterministic(predicate)) {
                 return false;
             }
-            auto lhs = propertyOfColumn(*predicate->children[0]);
-            auto rhs = propertyOfColumn(*predicate->children[1]);
-            if (!lhs || !rhs) {
-                return false;
+            ColumnSet read;
+            collectColumns(predicate, read);
+            if (read.all()) {
+                return false; // a sub-plan reads the whole row
             }
-            ast::BinaryOp op = predicate->op;
-            if (lhs->first == two.relSlot && rhs->first == one.relSlot) {
-                std::swap(lhs, rhs);
-                op = flipped(op);
-            } else if (lhs->first != one.relSlot || rhs->first != two.relSlot) {
-                return false;
+            std::vector<std::pair<size_t, Role>> bound;
+            for (size_t column : read.members(width)) {
+                const auto seen = filter.columns.find(column);
+                if (seen == filter.columns.end()) {
+                    return false; // a column the count does not make
+                }
+                bound.emplace_back(column, role(seen->second));
             }
-            spec.op = op;
-            const auto firstKey = context.graph.catalog().findKey(lhs->second);
-            const auto secondKey = context.graph.catalog().findKey(rhs->second);
-            if (!firstKey || !secondKey) {
-                spec.impossible = true; // a property no relationship has: every comparison is null
-            } else {
-                spec.first.key = firstKey;
-                spec.second.key = secondKey;
+            auto reads = [&](Role r) {
+                return std::any_of(bound.begin(), bound.end(), [&](const auto& entry) { return entry.second == r; });
+            };
+            if (predicate.kind == ast::ExprKind::LabelCheck && bound.size() == 1) {
+                const auto known = labels.find(bound.front().second);
+                const bool implied =
+                    known != labels.end() &&
+                    std::all_of(predicate.labels.begin(), predicate.labels.end(), [&](const std::string& l) {
+                        return std::find(known->second.begin(), known->second.end(), l) != known->second.end();
+                    });
+                if (implied) {
+                    continue; // redundant with the labels the steps already require
+                }
             }
-            spec.text = predicate->text;
+            if (reads(Role::FirstRel) && reads(Role::SecondRel)) {
+                // The one comparison between the steps: r1.x op r2.y.
+                if (spec.op || predicate.kind != ast::ExprKind::Binary || !isComparison(predicate.op)) {
+                    return false;
+                }
+                auto lhs = propertyOfColumn(*predicate.children[0]);
+                auto rhs = propertyOfColumn(*predicate.children[1]);
+                if (!lhs || !rhs) {
+                    return false;
+                }
+                const Role left = role(filter.columns.at(lhs->first));
+                ast::BinaryOp op = predicate.op;
+                if (left == Role::SecondRel) {
+                    std::swap(lhs, rhs);
+                    op = flipped(op);
+                }
+                spec.op = op;
+                const auto firstKey = context.graph.catalog().findKey(lhs->second);
+                const auto secondKey = context.graph.catalog().findKey(rhs->second);
+                if (!firstKey || !secondKey) {
+                    spec.impossible = true; // a property no relationship has: every comparison is null
+                } else {
+                    spec.first.key = firstKey;
+                    spec.second.key = secondKey;
+                }
+                spec.text = predicate.text;
+                continue;
+            }
+            const bool first = reads(Role::FirstRel) || reads(Role::FirstEnd);
+            const bool second = reads(Role::SecondRel) || reads(Role::SecondEnd);
+            if (first && second) {
+                return false; // a filter across the steps (a <> c, r1.x < r2.y + 1)
+            }
+            TwoHopCount::BoundPredicate kept{&predicate, std::move(bound)};
+            (first ? spec.first.filters : second ? spec.second.filters : spec.middleFilters).push_back(std::move(kept));
         }
         auto count = std::make_unique<TwoHopCount>(std::move(spec), aggregate->aggregates().front().slot);
         count->setOutputWidth(aggregate->outputWidth());

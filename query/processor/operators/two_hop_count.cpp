@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "engine/function/value_ops.hpp"
+#include "query/processor/evaluator.hpp"
+#include "query/processor/operators/expand_support.hpp"
 
 namespace newsgraph {
 
@@ -14,7 +18,7 @@ constexpr NodeId kCancelCheckNodes = 4096;
 // Below this many relationships one thread does it all (starting a thread costs more).
 constexpr uint64_t kParallelRelationships = 1U << 16U;
 
-enum class KeyKind : uint8_t { None, Integer, Float, Generic };
+enum class KeyKind : uint8_t { None, Integer, Float, String, Generic };
 
 KeyKind keyKindOf(const PropertyColumn* column) {
     if (column == nullptr) {
@@ -25,6 +29,7 @@ KeyKind keyKindOf(const PropertyColumn* column) {
     case ColumnKind::Int:
     case ColumnKind::Date: return KeyKind::Integer;
     case ColumnKind::Float: return KeyKind::Float;
+    case ColumnKind::String: return KeyKind::String;
     default: return KeyKind::Generic;
     }
 }
@@ -38,8 +43,13 @@ double numericKey(const ValueVector& values, size_t slot) {
     }
 }
 
+// Dates and integers as themselves, strings as their (deduplicated) pool ids: equal ids, equal text.
 int64_t integerKey(const ValueVector& values, size_t slot) {
-    return values.kind() == ColumnKind::Date ? values.dates()[slot] : values.ints()[slot];
+    switch (values.kind()) {
+    case ColumnKind::Date: return values.dates()[slot];
+    case ColumnKind::String: return static_cast<int64_t>(values.strings()[slot]);
+    default: return values.ints()[slot];
+    }
 }
 
 // Pairs (x, y) with x from xs, y from ys and x < y (or x <= y); both sorted.
@@ -56,13 +66,176 @@ int64_t countOrdered(const std::vector<T>& xs, const std::vector<T>& ys, bool or
     return pairs;
 }
 
+// Pairs (x, y) with x == y; both sorted.
+template <typename T>
+int64_t countEqual(const std::vector<T>& xs, const std::vector<T>& ys) {
+    int64_t pairs = 0;
+    size_t i = 0;
+    size_t j = 0;
+    while (i < xs.size() && j < ys.size()) {
+        if (xs[i] < ys[j]) {
+            ++i;
+        } else if (ys[j] < xs[i]) {
+            ++j;
+        } else {
+            const T value = xs[i];
+            size_t xRun = 0;
+            size_t yRun = 0;
+            for (; i < xs.size() && xs[i] == value; ++i) {
+                ++xRun;
+            }
+            for (; j < ys.size() && ys[j] == value; ++j) {
+                ++yRun;
+            }
+            pairs += static_cast<int64_t>(xRun) * static_cast<int64_t>(yRun);
+        }
+    }
+    return pairs;
+}
+
+Value compare(ast::BinaryOp op, const Value& x, const Value& y) {
+    switch (op) {
+    case ast::BinaryOp::Less: return lessThan(x, y);
+    case ast::BinaryOp::LessEqual: return lessOrEqual(x, y);
+    case ast::BinaryOp::Greater: return greaterThan(x, y);
+    case ast::BinaryOp::GreaterEqual: return greaterOrEqual(x, y);
+    default: return equals(x, y);
+    }
+}
+
+bool isTrue(const Value& value) {
+    return value.type() == ValueType::Bool && value.asBool();
+}
+
+// Which bit of a relationship's pass flags a side uses when it meets `rel` at b: 1 when b is
+// its source along the step, 2 when b is its target. A self-loop gives the same row either way.
+uint8_t orientation(const Graph& graph, const ExpandSpec& step, RelId rel, NodeId b) {
+    if (!step.bothDirections) {
+        return step.direction == Direction::Out ? 1 : 2;
+    }
+    return graph.relSource(rel) == b ? 1 : 2;
+}
+
+std::optional<std::vector<LabelId>> resolveLabels(const Graph& graph, const std::vector<std::string>& names) {
+    std::vector<LabelId> ids;
+    for (const std::string& name : names) {
+        const auto id = graph.catalog().findLabel(name);
+        if (!id) {
+            return std::nullopt;
+        }
+        ids.push_back(*id);
+    }
+    return ids;
+}
+
+bool hasAll(const Graph& graph, NodeId node, const std::vector<LabelId>& labels) {
+    return std::all_of(labels.begin(), labels.end(), [&](LabelId label) { return graph.hasLabel(node, label); });
+}
+
 } // namespace
+
+std::string TwoHopCount::describe() const {
+    std::string out = "FactorizedTwoHopCount";
+    if (spec_.distinctMiddle) {
+        out += " of distinct middle nodes";
+    }
+    if (!spec_.unique) {
+        out += " (r1 = r2 allowed)";
+    }
+    if (!spec_.text.empty()) {
+        out += " " + spec_.text;
+    }
+    for (const auto* filters : {&spec_.first.filters, &spec_.second.filters, &spec_.middleFilters}) {
+        for (const BoundPredicate& filter : *filters) {
+            out += fmt::format(" where {}", filter.expr->text);
+        }
+    }
+    return out;
+}
 
 void TwoHopCount::open(ExecutionContext& /*context*/) {
     done_ = false;
 }
 
-int64_t TwoHopCount::countRange(const ExecutionContext& context, NodeId begin, NodeId end) const {
+void TwoHopCount::evaluateFilters(ExecutionContext& context, const Resolved& labels) {
+    const Graph& graph = *context.graph;
+    firstPass_.clear();
+    secondPass_.clear();
+    middlePass_.clear();
+    if (spec_.first.filters.empty() && spec_.second.filters.empty() && spec_.middleFilters.empty()) {
+        return;
+    }
+    std::vector<Value> row(spec_.rowWidth);
+    const RowRef ref{nullptr, 0, &row};
+    auto holds = [&](const std::vector<BoundPredicate>& filters, NodeId b, std::optional<RelId> rel, NodeId end) {
+        for (const BoundPredicate& filter : filters) {
+            for (const auto& [column, role] : filter.columns) {
+                switch (role) {
+                case Role::Middle: row[column] = Value(NodeRef{b}); break;
+                case Role::FirstEnd:
+                case Role::SecondEnd: row[column] = Value(NodeRef{end}); break;
+                case Role::FirstRel:
+                case Role::SecondRel: row[column] = rel ? Value(RelRef{*rel}) : Value(); break;
+                }
+            }
+            if (!evaluatePredicate(*filter.expr, ref, context)) {
+                return false;
+            }
+        }
+        return true;
+    };
+    if (!spec_.middleFilters.empty()) {
+        middlePass_.assign(graph.nodeCount(), 0);
+    }
+    if (!spec_.first.filters.empty()) {
+        firstPass_.assign(graph.relCount(), 0);
+    }
+    if (!spec_.second.filters.empty()) {
+        secondPass_.assign(graph.relCount(), 0);
+    }
+    // In the order the plain plan evaluates them: b, its first step's relationships, then the
+    // second step's only where a first one passed.
+    for (NodeId b = 0; b < graph.nodeCount(); ++b) {
+        if (b % kCancelCheckNodes == 0) {
+            context.checkCancelled();
+        }
+        if (graph.nodeDeleted(b) || !hasAll(graph, b, *labels.middle)) {
+            continue;
+        }
+        if (!spec_.middleFilters.empty()) {
+            if (!holds(spec_.middleFilters, b, std::nullopt, b)) {
+                continue;
+            }
+            middlePass_[b] = 1;
+        }
+        bool anyFirst = false;
+        forEachEdge(graph, b, spec_.first.step, [&](RelId rel, NodeId end) {
+            if (graph.relDeleted(rel) || !hasAll(graph, end, *labels.first)) {
+                return;
+            }
+            if (spec_.first.filters.empty()) {
+                anyFirst = true;
+            } else if (holds(spec_.first.filters, b, rel, end)) {
+                firstPass_[rel] |= orientation(graph, spec_.first.step, rel, b);
+                anyFirst = true;
+            }
+        });
+        if (!anyFirst || spec_.second.filters.empty()) {
+            continue;
+        }
+        forEachEdge(graph, b, spec_.second.step, [&](RelId rel, NodeId end) {
+            if (graph.relDeleted(rel) || !hasAll(graph, end, *labels.second)) {
+                return;
+            }
+            if (holds(spec_.second.filters, b, rel, end)) {
+                secondPass_[rel] |= orientation(graph, spec_.second.step, rel, b);
+            }
+        });
+    }
+}
+
+int64_t TwoHopCount::countRange(const ExecutionContext& context, const Resolved& labels, NodeId begin,
+                                NodeId end) const {
     const Graph& graph = *context.graph;
     const PropertyColumn* firstColumn = spec_.first.key ? graph.relColumn(*spec_.first.key) : nullptr;
     const PropertyColumn* secondColumn = spec_.second.key ? graph.relColumn(*spec_.second.key) : nullptr;
@@ -71,15 +244,18 @@ int64_t TwoHopCount::countRange(const ExecutionContext& context, NodeId begin, N
     if (spec_.op && (firstKind == KeyKind::None || secondKind == KeyKind::None)) {
         return 0; // one side never has the property: every comparison is null
     }
-    const bool integers = firstKind == KeyKind::Integer && secondKind == KeyKind::Integer &&
-                          (firstColumn->values().kind() == secondColumn->values().kind());
-    const bool numbers = !integers && firstKind != KeyKind::Generic && secondKind != KeyKind::Generic &&
-                         firstColumn != nullptr && secondColumn != nullptr &&
+    const bool equality = spec_.op == ast::BinaryOp::Equal;
+    // Same storage on both sides: integers, dates, or (for `=` only) strings compare as int64.
+    const bool integers = spec_.op && firstColumn->values().kind() == secondColumn->values().kind() &&
+                          (firstKind == KeyKind::Integer || (equality && firstKind == KeyKind::String));
+    const auto numeric = [](KeyKind kind) { return kind == KeyKind::Integer || kind == KeyKind::Float; };
+    const bool numbers = spec_.op && !integers && numeric(firstKind) && numeric(secondKind) &&
                          (firstColumn->values().kind() == ColumnKind::Date) ==
                              (secondColumn->values().kind() == ColumnKind::Date);
     const bool comparable = integers || numbers;
     const bool strict = spec_.op == ast::BinaryOp::Less || spec_.op == ast::BinaryOp::Greater;
     const bool firstBelow = spec_.op == ast::BinaryOp::Less || spec_.op == ast::BinaryOp::LessEqual;
+    const bool sameKey = spec_.first.key == spec_.second.key;
 
     std::vector<RelId> firstRels;
     std::vector<RelId> secondRels;
@@ -87,53 +263,100 @@ int64_t TwoHopCount::countRange(const ExecutionContext& context, NodeId begin, N
     std::vector<int64_t> secondInts;
     std::vector<double> firstFloats;
     std::vector<double> secondFloats;
-    auto collect = [&](NodeId b, const Side& side, std::vector<RelId>& rels) {
+    auto collect = [&](NodeId b, const Side& side, const std::vector<uint8_t>& pass,
+                       const std::vector<LabelId>& endLabels, std::vector<RelId>& rels) {
         rels.clear();
-        auto take = [&](const Adjacency& adjacency) {
-            for (uint32_t i = 0; i < adjacency.size; ++i) {
-                const RelId rel = adjacency.rel(i);
-                if (graph.relDeleted(rel) || (side.endLabel && !graph.hasLabel(adjacency.neighbor(i), *side.endLabel))) {
-                    continue;
-                }
-                rels.push_back(rel);
+        forEachEdge(graph, b, side.step, [&](RelId rel, NodeId far) {
+            if (graph.relDeleted(rel) || !hasAll(graph, far, endLabels) ||
+                (!side.filters.empty() && (pass[rel] & orientation(graph, side.step, rel, b)) == 0)) {
+                return;
             }
-        };
-        if (side.types.empty()) {
-            take(graph.adjacency(b, side.direction));
-        } else {
-            for (TypeId type : side.types) {
-                take(graph.adjacency(b, side.direction, type));
-            }
-        }
+            rels.push_back(rel);
+        });
     };
-    // A relationship on both sides cannot be r1 and r2 at once: when both sides read the same
-    // adjacency of b that is every relationship passing both filters, otherwise a self-loop of b.
-    const bool sameDirection = spec_.first.direction == spec_.second.direction;
+    // A relationship on both sides cannot be r1 and r2 at once (in one MATCH). Two directed steps
+    // leaving b the opposite ways share only self-loops of b; otherwise any relationship can be on
+    // both sides.
+    const bool onlyLoopsShared = !spec_.first.step.bothDirections && !spec_.second.step.bothDirections &&
+                                 spec_.first.step.direction != spec_.second.step.direction;
     std::vector<RelId> sortedFirst;
     auto selfPairs = [&](NodeId b) {
-        if (sameDirection) {
+        if (!spec_.unique) {
+            return int64_t{0};
+        }
+        if (!onlyLoopsShared) {
             sortedFirst = firstRels;
             std::sort(sortedFirst.begin(), sortedFirst.end());
         }
         int64_t overlap = 0;
         for (RelId rel : secondRels) {
-            const bool onBoth =
-                sameDirection ? std::binary_search(sortedFirst.begin(), sortedFirst.end(), rel)
-                              : graph.relSource(rel) == b && graph.relTarget(rel) == b &&
-                                    std::find(firstRels.begin(), firstRels.end(), rel) != firstRels.end();
-            if (!onBoth) {
+            int64_t times = 0;
+            if (onlyLoopsShared) {
+                if (graph.relSource(rel) == b && graph.relTarget(rel) == b) {
+                    times = std::count(firstRels.begin(), firstRels.end(), rel);
+                }
+            } else {
+                const auto range = std::equal_range(sortedFirst.begin(), sortedFirst.end(), rel);
+                times = range.second - range.first;
+            }
+            if (times == 0) {
                 continue;
             }
             if (!spec_.op) {
-                ++overlap;
-            } else if (!strict) {
+                overlap += times;
+            } else if (!(strict && sameKey)) { // x < x never holds
                 const Value x = graph.relProperty(rel, *spec_.first.key);
                 const Value y = graph.relProperty(rel, *spec_.second.key);
-                const Value holds = firstBelow ? lessOrEqual(x, y) : greaterOrEqual(x, y);
-                overlap += holds.type() == ValueType::Bool && holds.asBool() ? 1 : 0;
+                overlap += isTrue(compare(*spec_.op, x, y)) ? times : 0;
             }
         }
         return overlap;
+    };
+    auto keys = [&](const std::vector<RelId>& rels, const PropertyColumn& column, auto& out) {
+        out.clear();
+        for (RelId rel : rels) {
+            if (auto slot = column.slot(rel)) {
+                if constexpr (std::is_same_v<std::decay_t<decltype(out)>, std::vector<int64_t>>) {
+                    out.push_back(integerKey(column.values(), *slot));
+                } else {
+                    const double key = numericKey(column.values(), *slot);
+                    if (key == key) { // NaN compares false with everything
+                        out.push_back(key);
+                    }
+                }
+            }
+        }
+        std::sort(out.begin(), out.end());
+    };
+    auto sortedPairs = [&](const auto& xs, const auto& ys) {
+        if (equality) {
+            return countEqual(xs, ys);
+        }
+        return firstBelow ? countOrdered(xs, ys, !strict) : countOrdered(ys, xs, !strict);
+    };
+    // The pairs at b, before relationship uniqueness.
+    auto pairsAt = [&]() -> int64_t {
+        if (!spec_.op) {
+            return static_cast<int64_t>(firstRels.size()) * static_cast<int64_t>(secondRels.size());
+        }
+        if (!comparable) {
+            int64_t pairs = 0;
+            for (RelId r1 : firstRels) {
+                const Value x = graph.relProperty(r1, *spec_.first.key);
+                for (RelId r2 : secondRels) {
+                    pairs += isTrue(compare(*spec_.op, x, graph.relProperty(r2, *spec_.second.key))) ? 1 : 0;
+                }
+            }
+            return pairs;
+        }
+        if (integers) {
+            keys(firstRels, *firstColumn, firstInts);
+            keys(secondRels, *secondColumn, secondInts);
+            return sortedPairs(firstInts, secondInts);
+        }
+        keys(firstRels, *firstColumn, firstFloats);
+        keys(secondRels, *secondColumn, secondFloats);
+        return sortedPairs(firstFloats, secondFloats);
     };
 
     int64_t total = 0;
@@ -141,66 +364,20 @@ int64_t TwoHopCount::countRange(const ExecutionContext& context, NodeId begin, N
         if ((b - begin) % kCancelCheckNodes == 0) {
             context.checkCancelled();
         }
-        if (graph.nodeDeleted(b) || (spec_.middleLabel && !graph.hasLabel(b, *spec_.middleLabel))) {
+        if (graph.nodeDeleted(b) || !hasAll(graph, b, *labels.middle) ||
+            (!spec_.middleFilters.empty() && middlePass_[b] == 0)) {
             continue;
         }
-        collect(b, spec_.first, firstRels);
+        collect(b, spec_.first, firstPass_, *labels.first, firstRels);
         if (firstRels.empty()) {
             continue;
         }
-        collect(b, spec_.second, secondRels);
+        collect(b, spec_.second, secondPass_, *labels.second, secondRels);
         if (secondRels.empty()) {
             continue;
         }
-        total -= selfPairs(b);
-        if (!spec_.op) {
-            total += static_cast<int64_t>(firstRels.size()) * static_cast<int64_t>(secondRels.size());
-            continue;
-        }
-        if (!comparable) {
-            for (RelId r1 : firstRels) {
-                const Value x = graph.relProperty(r1, *spec_.first.key);
-                for (RelId r2 : secondRels) {
-                    const Value y = graph.relProperty(r2, *spec_.second.key);
-                    Value holds;
-                    switch (*spec_.op) {
-                    case ast::BinaryOp::Less: holds = lessThan(x, y); break;
-                    case ast::BinaryOp::LessEqual: holds = lessOrEqual(x, y); break;
-                    case ast::BinaryOp::Greater: holds = greaterThan(x, y); break;
-                    default: holds = greaterOrEqual(x, y); break;
-                    }
-                    total += holds.type() == ValueType::Bool && holds.asBool() ? 1 : 0;
-                }
-            }
-            continue;
-        }
-        auto keys = [&](const std::vector<RelId>& rels, const PropertyColumn& column, auto& out) {
-            out.clear();
-            for (RelId rel : rels) {
-                if (auto slot = column.slot(rel)) {
-                    if constexpr (std::is_same_v<std::decay_t<decltype(out)>, std::vector<int64_t>>) {
-                        out.push_back(integerKey(column.values(), *slot));
-                    } else {
-                        const double key = numericKey(column.values(), *slot);
-                        if (key == key) { // NaN compares false with everything
-                            out.push_back(key);
-                        }
-                    }
-                }
-            }
-            std::sort(out.begin(), out.end());
-        };
-        if (integers) {
-            keys(firstRels, *firstColumn, firstInts);
-            keys(secondRels, *secondColumn, secondInts);
-            total += firstBelow ? countOrdered(firstInts, secondInts, !strict)
-                                : countOrdered(secondInts, firstInts, !strict);
-        } else {
-            keys(firstRels, *firstColumn, firstFloats);
-            keys(secondRels, *secondColumn, secondFloats);
-            total += firstBelow ? countOrdered(firstFloats, secondFloats, !strict)
-                                : countOrdered(secondFloats, firstFloats, !strict);
-        }
+        const int64_t pairs = pairsAt() - selfPairs(b);
+        total += spec_.distinctMiddle ? (pairs > 0 ? 1 : 0) : pairs;
     }
     return total;
 }
@@ -212,11 +389,15 @@ bool TwoHopCount::next(ExecutionContext& context, Chunk& out) {
     }
     done_ = true;
     int64_t count = 0;
-    if (!spec_.impossible) {
-        const Graph& graph = *context.graph;
+    const Graph& graph = *context.graph;
+    const Resolved labels{resolveLabels(graph, spec_.middleLabels), resolveLabels(graph, spec_.first.step.toLabels),
+                          resolveLabels(graph, spec_.second.step.toLabels)};
+    if (!spec_.impossible && !spec_.first.step.impossible && !spec_.second.step.impossible && labels.middle &&
+        labels.first && labels.second) {
+        evaluateFilters(context, labels);
         const NodeId nodes = graph.nodeCount();
         if (graph.relCount() < kParallelRelationships || std::thread::hardware_concurrency() < 2) {
-            count = countRange(context, 0, nodes);
+            count = countRange(context, labels, 0, nodes);
         } else {
             // Two halves by node id; the first thread's exception (a cancellation) is rethrown here.
             const NodeId middle = nodes / 2;
@@ -224,13 +405,13 @@ bool TwoHopCount::next(ExecutionContext& context, Chunk& out) {
             std::exception_ptr failure;
             std::thread helper([&] {
                 try {
-                    upper = countRange(context, middle, nodes);
+                    upper = countRange(context, labels, middle, nodes);
                 } catch (...) {
                     failure = std::current_exception();
                 }
             });
             try {
-                count = countRange(context, 0, middle);
+                count = countRange(context, labels, 0, middle);
             } catch (...) {
                 helper.join();
                 throw;
