@@ -193,6 +193,23 @@ void Planner::planPattern(Plan& plan, std::vector<ast::PatternPart>& parts, std:
     }
 }
 
+namespace {
+
+// `n:L1:L2` on the node in `slot` (no labels: only that it is a node; null drops the row).
+ast::ExprPtr labelCheck(const ast::NodePattern& node, size_t slot, std::vector<std::string> labels) {
+    auto variable = ast::makeVariable(node.variable, node.position);
+    variable->slot = static_cast<int32_t>(slot);
+    auto check = std::make_unique<Expr>();
+    check->kind = ExprKind::LabelCheck;
+    check->position = node.position;
+    check->text = node.variable;
+    check->labels = std::move(labels);
+    check->children.push_back(std::move(variable));
+    return check;
+}
+
+} // namespace
+
 size_t Planner::bindNode(Plan& plan, ast::NodePattern& node, bool& alreadyBound) {
     alreadyBound = false;
     if (node.variable.empty()) {
@@ -207,14 +224,7 @@ size_t Planner::bindNode(Plan& plan, ast::NodePattern& node, bool& alreadyBound)
         // a list element): the rows where it is a node go on, null drops the row, and anything
         // else is a TypeError (an empty label check).
         const size_t slot = existing->slot;
-        auto variable = ast::makeVariable(node.variable, node.position);
-        variable->slot = static_cast<int32_t>(slot);
-        auto check = std::make_unique<Expr>();
-        check->kind = ExprKind::LabelCheck;
-        check->position = node.position;
-        check->text = node.variable;
-        check->children.push_back(std::move(variable));
-        addFilter(plan, synthesize(std::move(check)));
+        addFilter(plan, synthesize(labelCheck(node, slot, {})));
         alreadyBound = true;
         return slot;
     }
@@ -268,15 +278,10 @@ void Planner::addPropertyFilters(Plan& plan, Expr* properties, size_t slot, VarK
 void Planner::addNodeFilters(Plan& plan, ast::NodePattern& node, size_t slot, size_t firstLabel, bool skipIndexedKey,
                              const std::string& indexedKeyName) {
     if (node.labels.size() > firstLabel) {
-        auto variable = ast::makeVariable(node.variable, node.position);
-        variable->slot = static_cast<int32_t>(slot);
-        auto check = std::make_unique<Expr>();
-        check->kind = ExprKind::LabelCheck;
-        check->position = node.position;
-        check->text = node.variable;
-        check->labels.assign(node.labels.begin() + static_cast<std::ptrdiff_t>(firstLabel), node.labels.end());
-        check->children.push_back(std::move(variable));
-        addFilter(plan, synthesize(std::move(check)));
+        addFilter(plan, synthesize(labelCheck(node, slot,
+                                              std::vector<std::string>(node.labels.begin() +
+                                                                           static_cast<std::ptrdiff_t>(firstLabel),
+                                                                       node.labels.end()))));
     }
     addPropertyFilters(plan, node.properties.get(), slot, VarKind::Node, skipIndexedKey ? indexedKeyName : std::string());
 }
