@@ -103,6 +103,24 @@ std::optional<ValueType> Planner::staticType(const Expr& expr, const Scope& scop
         return expr.value.isNull() ? std::nullopt : std::optional<ValueType>(expr.value.type());
     case ExprKind::List: return ValueType::List;
     case ExprKind::Map: return ValueType::Map;
+    case ExprKind::Binary: {
+        // Arithmetic on known numbers: 1 + 1 is an INTEGER, 1 + 1.5 a FLOAT.
+        const bool arithmetic = expr.op == ast::BinaryOp::Add || expr.op == ast::BinaryOp::Subtract ||
+                                expr.op == ast::BinaryOp::Multiply || expr.op == ast::BinaryOp::Divide ||
+                                expr.op == ast::BinaryOp::Modulo;
+        if (!arithmetic || expr.children.size() != 2) {
+            return std::nullopt;
+        }
+        const std::optional<ValueType> lhs = staticType(*expr.children[0], scope);
+        const std::optional<ValueType> rhs = staticType(*expr.children[1], scope);
+        auto number = [](const std::optional<ValueType>& t) {
+            return t && (*t == ValueType::Int || *t == ValueType::Float);
+        };
+        if (!number(lhs) || !number(rhs)) {
+            return std::nullopt;
+        }
+        return *lhs == ValueType::Int && *rhs == ValueType::Int ? ValueType::Int : ValueType::Float;
+    }
     case ExprKind::Variable: {
         if (expr.slot < -1) {
             const auto found = localTypes_.find(expr.slot);
@@ -175,7 +193,8 @@ void Planner::checkStaticTypes(const Expr& expr, const Scope& scope) const {
     case ExprKind::Property: {
         const std::optional<ValueType> target = typeOf(0);
         if (target && isScalar(*target)) {
-            throw staticTypeError("TypeError",
+            // A path is a syntax error (MatchWhere1), other scalars a type error (Map1, Graph6).
+            throw staticTypeError(*target == ValueType::Path ? "SyntaxError" : "TypeError",
                                   fmt::format("cannot read property '{}' of a {}", expr.name, valueTypeName(*target)),
                                   expr.position);
         }
@@ -470,6 +489,12 @@ std::pair<std::unique_ptr<Subplan>, Scope> Planner::startSubplan(const Scope& ou
 }
 
 void Planner::addFilter(Plan& plan, ast::Expr* predicate) {
+    const std::optional<ValueType> type = staticType(*predicate, plan.scope);
+    if (type && *type != ValueType::Bool) {
+        throw syntaxError("InvalidArgumentType",
+                          fmt::format("a predicate must be a boolean, not a {} ('{}')", valueTypeName(*type), predicate->text),
+                          predicate->position);
+    }
     plan.root = wrap(std::move(plan.root), std::make_unique<Filter>(predicate), plan.scope.width());
 }
 

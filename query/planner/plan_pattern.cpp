@@ -483,7 +483,42 @@ void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& 
     }
 }
 
+namespace {
+
+// What MATCH refuses before planning: a parameter map as properties (Match1, Match2) and one
+// relationship variable twice in a pattern (it could never match: relationships are unique).
+void checkMatchPattern(const std::vector<ast::PatternPart>& pattern) {
+    auto refuseParameterMap = [](const ast::ExprPtr& properties) {
+        if (properties && properties->kind == ExprKind::Parameter) {
+            throw syntaxError("InvalidParameterUse",
+                              "a pattern cannot take its properties from a parameter map; write them out ({key: $p.key})",
+                              properties->position);
+        }
+    };
+    std::vector<std::string> relVariables;
+    for (const ast::PatternPart& part : pattern) {
+        for (const ast::NodePattern& node : part.nodes) {
+            refuseParameterMap(node.properties);
+        }
+        for (const ast::RelPattern& rel : part.rels) {
+            refuseParameterMap(rel.properties);
+            if (rel.variable.empty()) {
+                continue;
+            }
+            if (std::find(relVariables.begin(), relVariables.end(), rel.variable) != relVariables.end()) {
+                throw syntaxError("RelationshipUniquenessViolation",
+                                  fmt::format("relationship '{}' appears twice in one pattern", rel.variable),
+                                  rel.position);
+            }
+            relVariables.push_back(rel.variable);
+        }
+    }
+}
+
+} // namespace
+
 void Planner::planMatch(Plan& plan, ast::Clause& clause) {
+    checkMatchPattern(clause.pattern);
     std::vector<size_t> relSlots;
     std::vector<size_t> relListSlots;
     if (!clause.optional) {

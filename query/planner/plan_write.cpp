@@ -248,6 +248,14 @@ void Planner::planDelete(Plan& plan, ast::Clause& clause) {
             throw syntaxError("InvalidDelete", "DELETE takes nodes, relationships or paths, not label expressions",
                               expression->position);
         }
+        const std::optional<ValueType> type = staticType(*expression, plan.scope);
+        if (type && (*type == ValueType::Int || *type == ValueType::Float || *type == ValueType::Bool ||
+                     *type == ValueType::String || *type == ValueType::Map || isTemporal(*type))) {
+            throw syntaxError("InvalidArgumentType",
+                              fmt::format("DELETE takes nodes, relationships or paths, not a {} ('{}')",
+                                          valueTypeName(*type), expression->text),
+                              expression->position);
+        }
         expressions.push_back(expression.get());
     }
     plan.root = wrap(std::move(plan.root), std::make_unique<Delete>(std::move(expressions), clause.detach),
