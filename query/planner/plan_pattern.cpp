@@ -380,7 +380,9 @@ void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& 
         const bool outgoing = rel.direction == ast::RelDirection::Outgoing;
         spec.direction = (outgoing != reversed) ? Direction::Out : Direction::In;
         for (const std::string& type : rel.types) {
-            if (auto id = graph_.catalog().findType(type)) {
+            // [:T|:T] is [:T]: a type named twice must not find each relationship twice (Match3).
+            const auto id = graph_.catalog().findType(type);
+            if (id && std::find(spec.types.begin(), spec.types.end(), *id) == spec.types.end()) {
                 spec.types.push_back(*id);
             }
         }
