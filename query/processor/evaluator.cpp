@@ -383,7 +383,9 @@ Value propertyOf(const Value& target, const std::string& key, ExecutionContext& 
 static Value entityProperty(const Expr& expr, const Value& target, ExecutionContext& context) {
     const Graph& graph = *context.graph;
     const std::optional<PropertyKeyId> found = cachedKey(expr, graph);
-    if (!found) {
+    const bool created = target.type() == ValueType::Node ? target.asNode().id >= graph.nodeCount()
+                                                          : target.asRelationship().id >= graph.relCount();
+    if (!found || created) { // created by the running write clause: only its builder has it
         return propertyOf(target, expr.name, context, expr.position); // null, or the deleted-entity error
     }
     const PropertyKeyId key = *found;

@@ -23,7 +23,15 @@ PropertyList GraphEntityAccessor::nodeProperties(NodeId node) const {
     return node < (*graph_)->nodeCount() ? (*graph_)->nodeProperties(node) : PropertyList();
 }
 Value GraphEntityAccessor::nodeProperty(NodeId node, const std::string& key) const {
-    return node < (*graph_)->nodeCount() ? (*graph_)->nodeProperty(node, key) : Value();
+    if (node >= (*graph_)->nodeCount()) {
+        const std::optional<GraphBuilder>& builder = *builder_;
+        if (builder && node < builder->nodeCount()) {
+            const std::optional<PropertyKeyId> id = builder->catalog().findKey(key);
+            return id ? builder->nodeProperty(node, *id) : Value();
+        }
+        return Value();
+    }
+    return (*graph_)->nodeProperty(node, key);
 }
 std::string GraphEntityAccessor::relType(RelId rel) const {
     return rel < (*graph_)->relCount() ? (*graph_)->catalog().typeName((*graph_)->relType(rel)) : std::string();
@@ -32,7 +40,15 @@ PropertyList GraphEntityAccessor::relProperties(RelId rel) const {
     return rel < (*graph_)->relCount() ? (*graph_)->relProperties(rel) : PropertyList();
 }
 Value GraphEntityAccessor::relProperty(RelId rel, const std::string& key) const {
-    return rel < (*graph_)->relCount() ? (*graph_)->relProperty(rel, key) : Value();
+    if (rel >= (*graph_)->relCount()) {
+        const std::optional<GraphBuilder>& builder = *builder_;
+        if (builder && rel < builder->relCount()) {
+            const std::optional<PropertyKeyId> id = builder->catalog().findKey(key);
+            return id ? builder->relProperty(rel, *id) : Value();
+        }
+        return Value();
+    }
+    return (*graph_)->relProperty(rel, key);
 }
 NodeId GraphEntityAccessor::relSource(RelId rel) const {
     return rel < (*graph_)->relCount() ? (*graph_)->relSource(rel) : kInvalidNode;

@@ -16,10 +16,13 @@ namespace newsgraph {
 class Operator;
 struct Subplan;
 
-// Graph access for functions (labels(), type(), properties()...) over the current graph.
+// Graph access for functions (labels(), type(), properties()...) over the current graph; while a
+// write clause runs, property reads of the entities it created come from its builder, so that
+// CREATE (a {id: 0}), (b {num: a.id}) sees a's id (With2, WithSkipLimit2).
 class GraphEntityAccessor final : public EntityAccessor {
 public:
-    explicit GraphEntityAccessor(const Graph* const* graph) : graph_(graph) {}
+    GraphEntityAccessor(const Graph* const* graph, const std::optional<GraphBuilder>* builder)
+        : graph_(graph), builder_(builder) {}
     std::vector<std::string> nodeLabels(NodeId node) const override;
     PropertyList nodeProperties(NodeId node) const override;
     Value nodeProperty(NodeId node, const std::string& key) const override;
@@ -33,6 +36,7 @@ public:
 
 private:
     const Graph* const* graph_;
+    const std::optional<GraphBuilder>* builder_;
 };
 
 // What a running statement shares between its operators: the graph it reads (replaced after
@@ -49,7 +53,7 @@ struct ExecutionContext {
     std::unordered_set<RelId> touchedRels;
     std::vector<Value> locals;                // comprehension and reduce variables
     std::vector<const Subplan*> subplans;     // by ast::Expr::subplan
-    GraphEntityAccessor entities{&graph};
+    GraphEntityAccessor entities{&graph, &builder};
     const std::atomic<bool>* cancelled = nullptr;
     // ExecuteOptions::timeout from the statement's start; the clock is read every
     // kChecksPerClockRead checks, which keeps a check a few nanoseconds.
