@@ -68,17 +68,24 @@ namespace {
 // After aggregation only the items are in scope: ORDER BY a.name, with a.name a grouping key,
 // means that item's column. Sub-expressions written exactly as a grouping key item are replaced by
 // a reference to its alias (what Neo4j accepts); anything else must be bound as written.
-void referToGroupingKeys(ast::ExprPtr& expr, const ast::Projection& projection) {
+// Beside an aggregate (me.age + count(*)) only a key that is a property access may be referred to
+// (Return6, With6, ReturnOrderBy6: me.age + you.age + count(*) is ambiguous even when
+// me.age + you.age is a key).
+void referToGroupingKeys(ast::ExprPtr& expr, const ast::Projection& projection, bool besideAggregate = false) {
+    if (expr && isAggregateCall(*expr)) {
+        return; // its argument was bound before the aggregation and is evaluated there
+    }
     if (!expr || containsAggregate(*expr)) {
         if (expr) {
             for (ast::ExprPtr& child : expr->children) {
-                referToGroupingKeys(child, projection);
+                referToGroupingKeys(child, projection, true);
             }
         }
         return;
     }
     for (const ast::ProjectionItem& item : projection.items) {
-        if (!expr->text.empty() && expr->kind != ExprKind::Variable && expr->kind != ExprKind::Literal &&
+        const bool referable = !besideAggregate || item.expression->kind == ExprKind::Property;
+        if (referable && !expr->text.empty() && expr->kind != ExprKind::Variable && expr->kind != ExprKind::Literal &&
             !containsAggregate(*item.expression) && item.expression->text == expr->text) {
             auto reference = ast::makeVariable(item.alias, expr->position);
             reference->text = expr->text;
@@ -87,7 +94,7 @@ void referToGroupingKeys(ast::ExprPtr& expr, const ast::Projection& projection) 
         }
     }
     for (ast::ExprPtr& child : expr->children) {
-        referToGroupingKeys(child, projection);
+        referToGroupingKeys(child, projection, besideAggregate);
     }
 }
 
@@ -195,6 +202,8 @@ void Planner::planProjection(Plan& plan, ast::Clause& clause, bool isReturn, std
         std::vector<size_t> postSlots;
         for (size_t i : aggregateItems) {
             ast::ProjectionItem& item = projection.items[i];
+            // me.age + count(you.age) beside the key me.age reads the key's column (Return6, With6).
+            referToGroupingKeys(item.expression, projection);
             try {
                 bind(*item.expression, aggregated, ExprContext::Plain);
             } catch (const QueryError& error) {
