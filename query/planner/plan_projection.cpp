@@ -98,6 +98,39 @@ void referToGroupingKeys(ast::ExprPtr& expr, const ast::Projection& projection, 
     }
 }
 
+// Whether `expr` repeats a grouping key that is more than a property access (me.age + you.age),
+// which an expression beside an aggregate may not use.
+bool mentionsComplexKey(const Expr& expr, const ast::Projection& projection) {
+    for (const ast::ProjectionItem& item : projection.items) {
+        const Expr& key = *item.expression;
+        if (key.kind != ExprKind::Property && key.kind != ExprKind::Variable && !containsAggregate(key) &&
+            !expr.text.empty() && key.text == expr.text) {
+            return true;
+        }
+    }
+    return std::any_of(expr.children.begin(), expr.children.end(),
+                       [&](const ast::ExprPtr& child) { return child && mentionsComplexKey(*child, projection); });
+}
+
+// Every variable `expr` reads that was in scope before the projection must be one of its items.
+void requireProjectedNames(const Expr& expr, const ast::Projection& projection, const Scope& before) {
+    if (expr.kind == ExprKind::Variable) {
+        const bool item = std::any_of(projection.items.begin(), projection.items.end(),
+                                      [&](const ast::ProjectionItem& projected) { return projected.alias == expr.name; });
+        if (!item && before.find(expr.name) != nullptr) {
+            throw syntaxError("UndefinedVariable",
+                              fmt::format("variable '{}' is not projected by DISTINCT and cannot order it", expr.name),
+                              expr.position);
+        }
+        return;
+    }
+    for (const auto& child : expr.children) {
+        if (child) {
+            requireProjectedNames(*child, projection, before);
+        }
+    }
+}
+
 } // namespace
 
 void Planner::planProjection(Plan& plan, ast::Clause& clause, bool isReturn, std::vector<std::string>* columns) {
@@ -182,6 +215,18 @@ void Planner::planProjection(Plan& plan, ast::Clause& clause, bool isReturn, std
             collectAggregates(*sort.expression, orderCalls);
         }
         for (Expr* call : orderCalls) {
+            // After WITH only what it projects is in scope: an aggregate it does not project
+            // cannot order it (WithOrderBy4); RETURN's ORDER BY may aggregate further.
+            const bool projected = std::any_of(projection.items.begin(), projection.items.end(),
+                                               [&](const ast::ProjectionItem& item) {
+                                                   return item.expression->text == call->text;
+                                               });
+            if (!isReturn && !projected) {
+                throw syntaxError("UndefinedVariable",
+                                  fmt::format("WITH ... ORDER BY can only use aggregates the WITH projects, not '{}'",
+                                              call->text),
+                                  call->position);
+            }
             bind(*call, before, ExprContext::Projection);
         }
         Scope aggregated = after;
@@ -226,7 +271,18 @@ void Planner::planProjection(Plan& plan, ast::Clause& clause, bool isReturn, std
         plan.scope = aggregated;
         for (ast::SortItem& sort : projection.order) {
             referToGroupingKeys(sort.expression, projection);
-            bind(*sort.expression, plan.scope);
+            try {
+                bind(*sort.expression, plan.scope);
+            } catch (const QueryError& error) {
+                if (error.detail() == "UndefinedVariable" && containsAggregate(*sort.expression) &&
+                    mentionsComplexKey(*sort.expression, projection)) {
+                    throw syntaxError("AmbiguousAggregationExpression",
+                                      fmt::format("ORDER BY '{}' mixes aggregation with values that are not grouping keys",
+                                                  sort.expression->text),
+                                      sort.expression->position);
+                }
+                throw;
+            }
         }
     } else {
         for (ast::ProjectionItem& item : projection.items) {
@@ -247,6 +303,10 @@ void Planner::planProjection(Plan& plan, ast::Clause& clause, bool isReturn, std
         }
         for (ast::SortItem& sort : projection.order) {
             if (projection.distinct) {
+                // After DISTINCT only the projected values exist: ORDER BY a.name may repeat an
+                // item, ORDER BY a.age (not projected) is undefined (ReturnOrderBy2).
+                referToGroupingKeys(sort.expression, projection);
+                requireProjectedNames(*sort.expression, projection, before);
                 bind(*sort.expression, plan.scope);
             } else {
                 bind(*sort.expression, sortScope);
