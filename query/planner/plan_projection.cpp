@@ -150,7 +150,16 @@ void Planner::planProjection(Plan& plan, ast::Clause& clause, bool isReturn, std
             starItems.push_back(std::move(item));
         }
         if (starItems.empty() && projection.items.empty()) {
-            throw syntaxError("NoVariablesInScope", "RETURN * needs at least one variable in scope", clause.position);
+            const bool plain = !projection.distinct && projection.order.empty() && !projection.skip && !projection.limit;
+            if (isReturn || !plain) {
+                throw syntaxError("NoVariablesInScope", "RETURN * needs at least one variable in scope", clause.position);
+            }
+            // WITH * over anonymous patterns only (MATCH () CREATE () WITH * CREATE ()): the rows go on.
+            if (clause.where) {
+                bind(*clause.where, plan.scope);
+                addFilter(plan, clause.where.get());
+            }
+            return;
         }
         for (auto& item : projection.items) {
             starItems.push_back(std::move(item));
@@ -374,6 +383,8 @@ void Planner::planProjection(Plan& plan, ast::Clause& clause, bool isReturn, std
         }
     }
     if (clause.where && !whereSeesBefore) {
+        // WITH DISTINCT a.name AS name WHERE a.name = 'B' reads the item (WithWhere1).
+        referToGroupingKeys(clause.where, projection);
         bind(*clause.where, plan.scope);
         addFilter(plan, clause.where.get());
     }
