@@ -382,7 +382,9 @@ void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& 
         for (const std::string& type : rel.types) {
             // [:T|:T] is [:T]: a type named twice must not find each relationship twice (Match3).
             const auto id = graph_.catalog().findType(type);
-            if (id && std::find(spec.types.begin(), spec.types.end(), *id) == spec.types.end()) {
+            if (!id) {
+                spec.unresolvedTypes.push_back(type);
+            } else if (std::find(spec.types.begin(), spec.types.end(), *id) == spec.types.end()) {
                 spec.types.push_back(*id);
             }
         }

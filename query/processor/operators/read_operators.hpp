@@ -62,6 +62,9 @@ struct ExpandSpec {
     bool bothDirections = false;        // undirected pattern
     std::vector<TypeId> types;          // empty: any type
     bool impossible = false;            // a named type that does not exist
+    // Named types the graph did not have at planning: an earlier write of the statement may
+    // create them (CREATE ()-[:NEW]->() ... MERGE ()-[:NEW]->()); Expand looks again per graph.
+    std::vector<std::string> unresolvedTypes;
     std::vector<std::string> toLabels;  // labels the far node must carry
     mutable std::vector<LabelId> toLabelIds; // their ids, once all are in the catalog
     std::vector<size_t> distinctFrom;   // relationship slots of the same MATCH it must differ from

@@ -77,6 +77,15 @@ void Expand::narrowTypes(ExecutionContext& context) {
     }
     narrowedFor_ = graphId;
     active_ = spec_;
+    for (const std::string& name : spec_.unresolvedTypes) {
+        const std::optional<TypeId> id = graph.catalog().findType(name);
+        if (id && std::find(active_.types.begin(), active_.types.end(), *id) == active_.types.end()) {
+            active_.types.push_back(*id);
+        }
+    }
+    if (!spec_.unresolvedTypes.empty()) {
+        active_.impossible = active_.types.empty();
+    }
     for (const Expr* predicate : predicates_) {
         if (active_.impossible) {
             return;
