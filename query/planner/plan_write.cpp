@@ -17,7 +17,11 @@ CreatePartSpec createSpec(ast::PatternPart& part, Scope& scope, bool merge, std:
         nodeSpec.properties = node.properties.get();
         const ScopeVariable* existing = node.variable.empty() ? nullptr : scope.find(node.variable);
         if (existing != nullptr) {
-            if (existing->kind != VarKind::Node) {
+            // A value may hold a node at run time (a list element, UNWIND of nodes); CREATE checks
+            // each row (a non-node is an error there). A known non-node type is refused here.
+            const bool mayHoldNode = existing->kind == VarKind::Value &&
+                                     (!existing->valueType || *existing->valueType == ValueType::Node);
+            if (existing->kind != VarKind::Node && !mayHoldNode) {
                 throw syntaxError("VariableTypeConflict",
                                   fmt::format("variable '{}' is a {}, not a node", node.variable, varKindName(existing->kind)),
                                   node.position);

@@ -137,7 +137,10 @@ void createPart(ExecutionContext& context, const CreatePartSpec& part, std::vect
         if (spec.bound) {
             if (row[spec.slot].type() != ValueType::Node) {
                 throw QueryError("SemanticError", QueryPhase::Runtime, "InvalidArgumentType",
-                                 "cannot create a relationship to a node that is null");
+                                 row[spec.slot].isNull()
+                                     ? std::string("cannot create a relationship to a node that is null")
+                                     : fmt::format("cannot create a relationship to a {}, only to a node",
+                                                   valueTypeName(row[spec.slot].type())));
             }
             continue;
         }
