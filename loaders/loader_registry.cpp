@@ -1,3 +1,7 @@
+#include <array>
+#include <filesystem>
+#include <fstream>
+
 #include <fmt/format.h>
 
 #include "loaders/loader.hpp"
@@ -71,6 +75,33 @@ const Loader* findLoader(std::string_view format) {
     return nullptr;
 }
 
+namespace {
+
+constexpr size_t kSniffBytes = 4096;
+
+// A file no loader can read as text is named as what it is, not read row by row into rejects and
+// an empty graph (issue 17: GDELT's .zip read as text gave 490 rejects and exit 0).
+void refuseUnreadable(const std::string& path) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) {
+        return; // folders, or a path the loader reports itself
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::array<char, kSniffBytes> head{};
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    const auto size = static_cast<size_t>(in.gcount());
+    const std::string_view bytes(head.data(), size);
+    if (bytes.starts_with(std::string_view("PK\x03\x04", 4)) || bytes.starts_with(std::string_view("PK\x05\x06", 4))) {
+        throw LoadError(path, 0, "is a zip archive; unzip it first (reading zip members directly is not supported yet)");
+    }
+    const bool gzip = size >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f && static_cast<unsigned char>(bytes[1]) == 0x8b;
+    if (!gzip && bytes.find('\0') != std::string_view::npos) {
+        throw LoadError(path, 0, "is a binary file, not text");
+    }
+}
+
+} // namespace
+
 void loadSpec(GraphBuilder& builder, std::string_view spec, const LoadOptions& options, LoadReport& report) {
     const size_t colon = spec.find(':');
     if (colon == std::string_view::npos || colon == 0 || colon + 1 == spec.size()) {
@@ -87,7 +118,22 @@ void loadSpec(GraphBuilder& builder, std::string_view spec, const LoadOptions& o
         throw LoadError(std::string(spec.substr(colon + 1)), 0,
                         fmt::format("unknown format '{}' (known: {})", format, known));
     }
-    loader->load(builder, std::string(spec.substr(colon + 1)), options, report);
+    const std::string path(spec.substr(colon + 1));
+    refuseUnreadable(path);
+    const uint64_t rowsBefore = report.rowsRead;
+    const uint64_t rejectedBefore = report.rejected;
+    const size_t keptBefore = report.rejects.size();
+    loader->load(builder, path, options, report);
+    // Every row rejected is a load that failed, not an empty graph that answers 0 to everything.
+    const uint64_t rows = report.rowsRead - rowsBefore;
+    const uint64_t rejected = report.rejected - rejectedBefore;
+    if (rows > 0 && rejected == rows) {
+        const std::string first = report.rejects.size() > keptBefore
+                                      ? fmt::format(" (the first, line {}: {})", report.rejects[keptBefore].line,
+                                                    report.rejects[keptBefore].reason)
+                                      : std::string();
+        throw LoadError(path, 0, fmt::format("all {} rows were rejected{}; nothing was loaded", rows, first));
+    }
 }
 
 } // namespace newsgraph

@@ -771,3 +771,25 @@ TEST_CASE("Native loader rejects malformed temporal fields", "[loader][temporal]
     checkBadNodeRow({"bad duration", "id:ID,lasted:duration\na,P1D\nb,P1Y2X\nc,PT5M\n", 3,
                      "field 'lasted': 'P1Y2X' is not a duration (ISO 8601, P1DT2H)", 2});
 }
+
+TEST_CASE("loadSpec names an archive or a binary file and fails a load whose every row is rejected", "[loader]") {
+    const TempDir dir;
+    const newsgraph::LoadOptions lenient{};
+    GraphBuilder builder;
+    LoadReport report;
+    const std::string zip = dir.write("events.CSV.zip", std::string("PK\x03\x04", 4) + std::string(40, 'x'));
+    CHECK_THAT(loadError([&] { newsgraph::loadSpec(builder, "gdelt:" + zip, lenient, report); }),
+               Catch::Contains("is a zip archive; unzip it first"));
+    const std::string binary = dir.write("nodes.csv", std::string("id:ID,name\na,\0\1\n", 16));
+    CHECK_THAT(loadError([&] { newsgraph::loadSpec(builder, "nodes:" + binary, lenient, report); }),
+               Catch::Contains("is a binary file, not text"));
+    const std::string garbage = dir.write("facts.txt", "not a fact\nnor this\n");
+    CHECK_THAT(loadError([&] { newsgraph::loadSpec(builder, "icews:" + garbage, lenient, report); }),
+               Catch::Contains("all 2 rows were rejected (the first, line 1:"));
+    // One good row among bad ones is a load with rejects, as before.
+    const std::string mixed = dir.write("mixed.txt", "not a fact\nA\tAccuse\tB\t2014-01-01\n");
+    LoadReport mixedReport;
+    newsgraph::loadSpec(builder, "icews:" + mixed, lenient, mixedReport);
+    CHECK(mixedReport.rejected == 1U);
+    CHECK(mixedReport.relsCreated == 1U);
+}
