@@ -36,6 +36,9 @@ std::string LoadReport::toString() const {
     if (rejected > rejects.size()) {
         out += fmt::format("\n  ... and {} more rejected rows", rejected - rejects.size());
     }
+    for (const std::string& note : notes) {
+        out += "\n  note: " + note;
+    }
     return out;
 }
 

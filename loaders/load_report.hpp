@@ -50,6 +50,7 @@ struct LoadReport {
     uint64_t merged = 0;
     uint64_t rejected = 0;
     std::vector<Reject> rejects; // the first LoadOptions::rejectsKept of them
+    std::vector<std::string> notes; // what the load did not read and why (a skipped subfolder)
     double seconds = 0.0;
 
     // Records a bad row; in strict mode throws LoadError instead.

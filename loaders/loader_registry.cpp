@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <fstream>
@@ -120,6 +121,22 @@ void loadSpec(GraphBuilder& builder, std::string_view spec, const LoadOptions& o
     }
     const std::string path(spec.substr(colon + 1));
     refuseUnreadable(path);
+    // Loaders read the files of a folder, not of its subfolders (a dataset's splits would be read
+    // twice): say which were left, so nothing is skipped without a word.
+    std::error_code error;
+    if (format != "dataset" && std::filesystem::is_directory(path, error)) {
+        std::vector<std::string> skipped;
+        for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
+            if (entry.is_directory(error)) {
+                skipped.push_back(entry.path().filename().string());
+            }
+        }
+        std::sort(skipped.begin(), skipped.end());
+        for (const std::string& folder : skipped) {
+            report.notes.push_back(fmt::format("skipped the subfolder '{}' of {} (load it by its own path: {}:{}/{})",
+                                               folder, path, format, path, folder));
+        }
+    }
     const uint64_t rowsBefore = report.rowsRead;
     const uint64_t rejectedBefore = report.rejected;
     const size_t keptBefore = report.rejects.size();

@@ -2,6 +2,9 @@
 // and lenient handling of bad input, and loader look-up by format.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -792,4 +795,21 @@ TEST_CASE("loadSpec names an archive or a binary file and fails a load whose eve
     newsgraph::loadSpec(builder, "icews:" + mixed, lenient, mixedReport);
     CHECK(mixedReport.rejected == 1U);
     CHECK(mixedReport.relsCreated == 1U);
+}
+
+TEST_CASE("loadSpec says which subfolders of a folder it did not read", "[loader]") {
+    const TempDir dir;
+    const std::filesystem::path folder = dir.path() / "facts";
+    std::filesystem::create_directories(folder / "older");
+    {
+        std::ofstream(folder / "2014.txt") << "A\tAccuse\tB\t2014-01-01\n";
+        std::ofstream(folder / "older" / "2013.txt") << "A\tAccuse\tB\t2013-01-01\n";
+    }
+    GraphBuilder builder;
+    LoadReport report;
+    newsgraph::loadSpec(builder, "icews:" + folder.string(), newsgraph::LoadOptions{}, report);
+    CHECK(report.relsCreated == 1U);
+    REQUIRE(report.notes.size() == 1U);
+    CHECK_THAT(report.notes.front(), Catch::Contains("skipped the subfolder 'older'"));
+    CHECK_THAT(report.toString(), Catch::Contains("note: skipped the subfolder 'older'"));
 }
