@@ -95,6 +95,9 @@ StatementStatus Session::runQuery(const ScriptStatement& statement, const Statem
     }
     const double milliseconds = millisecondsSince(start);
     writeResult(settings_.format, out_, database_, result, ResultDisplay{milliseconds, settings_.maxRows});
+    for (const std::string& notification : result.notifications) {
+        err_ << "warning: " << notification << "\n";
+    }
     if (settings_.format != OutputFormat::Table) {
         if (const std::string changes = describeStatistics(result.statistics); !changes.empty()) {
             err_ << changes << "\n";

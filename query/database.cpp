@@ -90,6 +90,7 @@ QueryResult Database::execute(std::string_view query, const Parameters& paramete
     const temporalbuild::StatementClock clock;
     QueryResult result;
     PreparedStatement prepared = prepare(query, state_->graph, parameters, state_->procedures, options, &result.timings);
+    result.notifications = prepared.notifications;
     const Clock::time_point start = Clock::now();
     if (prepared.statement.explain) {
         result.columns = {"plan"};

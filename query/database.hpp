@@ -61,6 +61,7 @@ struct QueryResult {
     std::vector<std::vector<Value>> rows;
     QueryStatistics statistics;
     QueryTimings timings;
+    std::vector<std::string> notifications; // PreparedStatement::notifications
 };
 
 // The entry point: a graph plus the query pipeline (parse, bind, plan, execute). Reads run over

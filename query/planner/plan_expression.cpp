@@ -192,6 +192,10 @@ void Planner::checkStaticTypes(const Expr& expr, const Scope& scope) const {
     switch (expr.kind) {
     case ExprKind::Property: {
         const std::optional<ValueType> target = typeOf(0);
+        if (target && (*target == ValueType::Node || *target == ValueType::Relationship) &&
+            !graph_.catalog().findKey(expr.name)) {
+            unknown_.keys.insert(expr.name);
+        }
         if (target && isScalar(*target)) {
             // A path is a syntax error (MatchWhere1), other scalars a type error (Map1, Graph6).
             throw staticTypeError(*target == ValueType::Path ? "SyntaxError" : "TypeError",

@@ -320,6 +320,13 @@ size_t Planner::planStartNode(Plan& plan, ast::NodePattern& node) {
 void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& relSlots,
                        std::vector<size_t>& relListSlots, std::vector<size_t>* nodeSlotsOut,
                        std::vector<size_t>* relSlotsOut) {
+    for (const ast::NodePattern& node : part.nodes) {
+        for (const std::string& label : node.labels) {
+            if (!graph_.catalog().findLabel(label)) {
+                unknown_.labels.insert(label);
+            }
+        }
+    }
     if (part.shortest != ast::ShortestKind::None) {
         planShortestPath(plan, part);
         return;
@@ -383,6 +390,7 @@ void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& 
             // [:T|:T] is [:T]: a type named twice must not find each relationship twice (Match3).
             const auto id = graph_.catalog().findType(type);
             if (!id) {
+                unknown_.types.insert(type);
                 spec.unresolvedTypes.push_back(type);
             } else if (std::find(spec.types.begin(), spec.types.end(), *id) == spec.types.end()) {
                 spec.types.push_back(*id);

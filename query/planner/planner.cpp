@@ -129,6 +129,7 @@ PreparedStatement planStatement(ast::Statement statement, const Graph& graph, co
         }
     }
     prepared.columns = std::move(columns);
+    planner.addNotifications();
     return prepared;
 }
 

@@ -23,6 +23,9 @@ struct PreparedStatement {
     std::vector<ast::ExprPtr> synthesized; // expressions the planner made (inline property filters)
     bool writes = false;
     std::vector<std::string> rulesFired; // the optimizer rules that changed the plan, in order
+    // Warnings about names a read-only statement uses that the graph does not have (a property
+    // key, label or relationship type): the query runs, and most likely answers nulls or nothing.
+    std::vector<std::string> notifications;
 
     // The plan, then the rules that fired.
     std::string explain() const;

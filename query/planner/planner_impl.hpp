@@ -91,6 +91,18 @@ private:
     const ProcedureRegistry& procedures_;
     std::vector<std::pair<std::string, int32_t>> locals_; // comprehension variables in scope
     std::unordered_map<int32_t, ValueType> localTypes_;    // their element types, where known
+    // Names the query reads that the graph's catalog lacks (planner_notifications.cpp).
+    struct UnknownNames {
+        std::set<std::string> keys, labels, types;
+    };
+    mutable UnknownNames unknown_; // filled while binding, which is otherwise const
+
+public:
+    // Turns unknown_ into PreparedStatement::notifications (only for statements that write nothing:
+    // a write may create the name).
+    void addNotifications();
+
+private:
     int32_t nextLocal_ = 0;
     // WHERE conjuncts of the MATCH being planned, each added as a filter as soon as every variable
     // it reads is bound (filter push-down).
