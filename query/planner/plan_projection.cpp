@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/function/function_support.hpp"
 #include "query/planner/planner_impl.hpp"
 
 namespace newsgraph {
@@ -22,7 +23,20 @@ VarKind kindOfItem(const Expr& expr, const Scope& scope) {
 }
 
 // Collects the aggregate calls of an expression (not looking inside them).
+// Whether `expr` calls rand(): an aggregate over random values has no defined answer.
+bool callsRand(const Expr& expr) {
+    if (expr.kind == ExprKind::Function && fnsupport::equalsIgnoreCase(expr.name, "rand")) {
+        return true;
+    }
+    return std::any_of(expr.children.begin(), expr.children.end(),
+                       [](const ast::ExprPtr& child) { return child && callsRand(*child); });
+}
+
 void collectAggregates(Expr& expr, std::vector<Expr*>& out, bool inComprehension = false) {
+    if (isAggregateCall(expr) && callsRand(expr)) {
+        throw syntaxError("NonConstantExpression",
+                          fmt::format("an aggregate cannot take a random value ('{}')", expr.text), expr.position);
+    }
     if (isAggregateCall(expr)) {
         if (inComprehension) {
             // An aggregate per list element has no group to aggregate over (List12).

@@ -215,6 +215,19 @@ void Planner::planMerge(Plan& plan, ast::Clause& clause) {
     auto merge = std::make_unique<Merge>(std::move(match), std::move(create), &clause.onCreate, &clause.onMatch);
     plan.scope = std::move(inner.scope);
     plan.root = wrap(std::move(plan.root), std::move(merge), plan.scope.width());
+    // MERGE p = (...): the match builds the path for the rows it finds; built again here from the
+    // same columns it holds for the rows MERGE created too (Merge1, Merge5).
+    if (!part.pathVariable.empty()) {
+        const ScopeVariable* path = plan.scope.find(part.pathVariable);
+        if (path != nullptr && !nodeSlots.empty()) {
+            std::vector<BuildPath::Step> steps;
+            for (size_t i = 0; i < part.rels.size(); ++i) {
+                steps.push_back(BuildPath::Step{partRelSlots[i], part.rels[i].variableLength});
+            }
+            plan.root = wrap(std::move(plan.root), std::make_unique<BuildPath>(nodeSlots[0], std::move(steps), path->slot),
+                             plan.scope.width());
+        }
+    }
     prepared_.writes = true;
 }
 
