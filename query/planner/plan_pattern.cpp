@@ -406,7 +406,11 @@ void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& 
         if (rel.variable.empty()) {
             relSlot = plan.scope.addHidden();
         } else if (const ScopeVariable* existing = plan.scope.find(rel.variable)) {
-            if (existing->kind != kind) {
+            // A list carried as a value (WITH [r1, r2] AS rs) may bind a variable-length step: the
+            // walk must be that list (Match4, Match9).
+            const bool listValue = rel.variableLength && existing->kind == VarKind::Value &&
+                                   (!existing->valueType || *existing->valueType == ValueType::List);
+            if (existing->kind != kind && !listValue) {
                 throw syntaxError("VariableTypeConflict",
                                   fmt::format("variable '{}' is a {}, not a {}", rel.variable, varKindName(existing->kind),
                                               varKindName(kind)),
