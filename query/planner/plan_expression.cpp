@@ -416,10 +416,18 @@ void Planner::bind(Expr& expr, const Scope& scope, ExprContext context, bool inA
 
 void Planner::bindPatternExpression(Expr& expr, const Scope& scope) {
     if (expr.kind == ExprKind::Exists && expr.subquery) {
-        throw QueryError("SemanticError", QueryPhase::CompileTime, "UnsupportedFeature",
-                         "EXISTS with a full subquery (WITH, RETURN or several clauses) is not supported yet; "
-                         "EXISTS { MATCH pattern WHERE condition } is",
-                         expr.position);
+        // EXISTS { MATCH ... WITH ... RETURN ... }: the clauses run per outer row; any row is true.
+        auto [subplan, innerScope] = startSubplan(scope);
+        Plan plan{std::move(subplan->root), std::move(innerScope)};
+        auto outerPending = std::move(pending_);
+        pending_.clear();
+        std::vector<std::string> columns;
+        planClauses(plan, *expr.subquery, columns, true);
+        pending_ = std::move(outerPending);
+        subplan->root = std::move(plan.root);
+        expr.subplan = static_cast<int32_t>(prepared_.subplans.size());
+        prepared_.subplans.push_back(std::move(subplan));
+        return;
     }
     if (!locals_.empty()) {
         // The sub-plan reads the outer row only; comprehension variables are not part of it.

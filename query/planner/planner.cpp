@@ -46,10 +46,19 @@ std::unique_ptr<Operator> Planner::planSingleQuery(ast::SingleQuery& query, std:
     auto start = std::make_unique<ArgumentOperator>();
     start->setOutputWidth(0);
     plan.root = std::move(start);
+    planClauses(plan, query, columns, false);
+    return std::move(plan.root);
+}
+
+void Planner::planClauses(Plan& plan, ast::SingleQuery& query, std::vector<std::string>& columns, bool subquery) {
     const size_t count = query.clauses.size();
     for (size_t i = 0; i < count; ++i) {
         ast::Clause& clause = query.clauses[i];
         const bool last = i + 1 == count;
+        if (subquery && (isUpdating(clause.kind) || clause.kind == ast::ClauseKind::Call)) {
+            throw syntaxError("InvalidClauseComposition", "an EXISTS subquery cannot change the graph or call procedures",
+                              clause.position);
+        }
         switch (clause.kind) {
         case ast::ClauseKind::Match:
             planMatch(plan, clause);
@@ -76,14 +85,13 @@ std::unique_ptr<Operator> Planner::planSingleQuery(ast::SingleQuery& query, std:
             planCall(plan, clause, count == 1, count == 1 ? &columns : nullptr);
             break;
         }
-        if (last && clause.kind != ast::ClauseKind::Return && !isUpdating(clause.kind) &&
+        if (last && !subquery && clause.kind != ast::ClauseKind::Return && !isUpdating(clause.kind) &&
             !endsWithCall(query)) {
             throw syntaxError("InvalidClauseComposition",
                               "a query must end with RETURN or an updating clause (CREATE, MERGE, SET, REMOVE, DELETE)",
                               clause.position);
         }
     }
-    return std::move(plan.root);
 }
 
 PreparedStatement planStatement(ast::Statement statement, const Graph& graph, const Parameters& parameters,

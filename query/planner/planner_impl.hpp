@@ -29,6 +29,9 @@ private:
         std::unique_ptr<Operator> root;
         Scope scope;
     };
+    // The clauses of `query` on top of `plan`. A subquery (EXISTS { ... }) reads the outer row,
+    // may end with any reading clause, and may not write.
+    void planClauses(Plan& plan, ast::SingleQuery& query, std::vector<std::string>& columns, bool subquery);
 
     // Clauses.
     void planMatch(Plan& plan, ast::Clause& clause);
