@@ -1,0 +1,1 @@
+MATCH (a)-[r]->(b) RETURN a.name, type(r), b.name ORDER BY a.name

@@ -1,0 +1,1 @@
+MATCH (a)-[:ACCUSE|ACCUSE]->(b) SET b.accused = true RETURN count(*)

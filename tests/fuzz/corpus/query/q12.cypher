@@ -1,0 +1,1 @@
+MATCH (a)-[r1]->(b)-[r2]->(c) WHERE r1.date < r2.date RETURN count(*)

@@ -1,0 +1,1 @@
+MATCH (c:Claim)-[:BY]->(w) RETURN c.made + c.window AS until, w.name

@@ -1,0 +1,1 @@
+MATCH p = (a)-[*1..3]-(b) RETURN count(DISTINCT b)

@@ -1,0 +1,1 @@
+WITH {} AS y RETURN y{}

@@ -1,0 +1,1 @@
+UNWIND range(1, 10) AS x WITH x % 3 AS k, collect(x) AS xs RETURN k, size(xs) ORDER BY k

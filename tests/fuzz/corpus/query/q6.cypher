@@ -1,0 +1,1 @@
+MATCH (n) WHERE EXISTS { MATCH (n)-->(m) WITH m, count(*) AS c RETURN c } RETURN n.name

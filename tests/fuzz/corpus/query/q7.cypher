@@ -1,0 +1,1 @@
+MERGE p = (a:New {num: 1})-[:R]->(b {num: 2}) RETURN p

@@ -1,0 +1,1 @@
+RETURN duration.between(date('1984-10-11'), datetime('2015-07-21T21:40:32.142+0100')), date.truncate('week', date())

@@ -1,0 +1,1 @@
+MATCH (a:Country) RETURN a.nmae
