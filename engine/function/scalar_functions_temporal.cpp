@@ -124,8 +124,8 @@ Duration durationFromMap(const Value& map) {
         }
         if (value.type() == ValueType::Int) {
             const int64_t n = value.asInt();
-            builder.addWholeMonths(n * unit->months);
-            builder.addWholeDays(n * unit->days);
+            builder.addWholeMonths(n, unit->months);
+            builder.addWholeDays(n, unit->days);
             builder.addWholeNanos(static_cast<__int128>(n) * unit->nanos);
         } else if (value.type() == ValueType::Float) {
             const auto x = static_cast<long double>(value.asFloat());
@@ -170,6 +170,11 @@ int64_t integerArgument(std::string_view function, const Value& value) {
 }
 
 Value fromEpochSeconds(int64_t seconds, int64_t nanos, std::string_view function) {
+    // Beyond Date's years either way (about 12,700 years from 1970): refused before any arithmetic.
+    constexpr int64_t kMaxEpochSeconds = 400'000'000'000;
+    if (seconds > kMaxEpochSeconds || seconds < -kMaxEpochSeconds) {
+        throw notValid(function, fmt::format("{} s", seconds));
+    }
     const DateTime result = DateTime::fromInstant(seconds, nanos, 0, kNoZone);
     if (!result.local().inRange()) {
         throw notValid(function, fmt::format("{} s", seconds));

@@ -146,8 +146,12 @@ std::optional<Duration> fromNanos(int64_t months, int64_t days, __int128 nanos) 
 } // namespace
 
 std::optional<Value> addDuration(const Value& temporal, const Duration& duration, int sign) {
-    const int64_t months = sign * duration.months();
-    const int64_t days = sign * duration.days();
+    int64_t months = 0;
+    int64_t days = 0;
+    if (__builtin_mul_overflow(duration.months(), static_cast<int64_t>(sign), &months) ||
+        __builtin_mul_overflow(duration.days(), static_cast<int64_t>(sign), &days)) {
+        return std::nullopt;
+    }
     const __int128 nanos = sign * totalNanos(duration);
     switch (temporal.type()) {
     case ValueType::Date: {
@@ -198,8 +202,11 @@ std::optional<Value> addDuration(const Value& temporal, const Duration& duration
 std::optional<Duration> addDurations(const Duration& lhs, const Duration& rhs, int sign) {
     int64_t months = 0;
     int64_t days = 0;
-    if (__builtin_add_overflow(lhs.months(), sign * rhs.months(), &months) ||
-        __builtin_add_overflow(lhs.days(), sign * rhs.days(), &days)) {
+    int64_t rhsMonths = 0;
+    int64_t rhsDays = 0;
+    if (__builtin_mul_overflow(rhs.months(), static_cast<int64_t>(sign), &rhsMonths) ||
+        __builtin_mul_overflow(rhs.days(), static_cast<int64_t>(sign), &rhsDays) ||
+        __builtin_add_overflow(lhs.months(), rhsMonths, &months) || __builtin_add_overflow(lhs.days(), rhsDays, &days)) {
         return std::nullopt;
     }
     return fromNanos(months, days, totalNanos(lhs) + sign * totalNanos(rhs));
@@ -210,10 +217,12 @@ std::optional<Duration> scaleDuration(const Duration& duration, const Value& fac
         const int64_t k = factor.asInt();
         int64_t months = 0;
         int64_t days = 0;
-        if (__builtin_mul_overflow(duration.months(), k, &months) || __builtin_mul_overflow(duration.days(), k, &days)) {
+        __int128 nanos = 0;
+        if (__builtin_mul_overflow(duration.months(), k, &months) || __builtin_mul_overflow(duration.days(), k, &days) ||
+            __builtin_mul_overflow(totalNanos(duration), static_cast<__int128>(k), &nanos)) {
             return std::nullopt;
         }
-        return fromNanos(months, days, totalNanos(duration) * k);
+        return fromNanos(months, days, nanos);
     }
     const long double k = factor.type() == ValueType::Int ? static_cast<long double>(factor.asInt())
                                                            : static_cast<long double>(factor.asFloat());

@@ -221,9 +221,9 @@ bool addUnit(DurationBuilder& builder, const DurationNumber& number, char unit, 
     const bool whole = !number.fractional;
     if (!timePart) {
         switch (unit) {
-        case 'Y': whole ? builder.addWholeMonths(n * kMonthsPerYear) : builder.addMonths(x * kMonthsPerYear); return true;
+        case 'Y': whole ? builder.addWholeMonths(n, kMonthsPerYear) : builder.addMonths(x * kMonthsPerYear); return true;
         case 'M': whole ? builder.addWholeMonths(n) : builder.addMonths(x); return true;
-        case 'W': whole ? builder.addWholeDays(n * kDaysPerWeek) : builder.addDays(x * kDaysPerWeek); return true;
+        case 'W': whole ? builder.addWholeDays(n, kDaysPerWeek) : builder.addDays(x * kDaysPerWeek); return true;
         case 'D': whole ? builder.addWholeDays(n) : builder.addDays(x); return true;
         default: return false;
         }
@@ -490,6 +490,14 @@ std::optional<Value> parseValue(ValueType type, std::string_view text) {
     return std::nullopt;
 }
 
+std::optional<Duration> negated(const Duration& duration) {
+    constexpr int64_t kLowest = std::numeric_limits<int64_t>::min();
+    if (duration.months() == kLowest || duration.days() == kLowest || duration.seconds() == kLowest) {
+        return std::nullopt;
+    }
+    return Duration::of(-duration.months(), -duration.days(), -duration.seconds(), -static_cast<int64_t>(duration.nanos()));
+}
+
 std::optional<Duration> parseDuration(std::string_view text) {
     bool negate = false;
     if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
@@ -539,7 +547,7 @@ std::optional<Duration> parseDuration(std::string_view text) {
     if (!result || !negate) {
         return result;
     }
-    return Duration::of(-result->months(), -result->days(), -result->seconds(), -static_cast<int64_t>(result->nanos()));
+    return negated(*result);
 }
 
 } // namespace newsgraph::temporalparse

@@ -23,6 +23,8 @@ std::optional<Date> parseDate(std::string_view text);
 std::optional<LocalTime> parseLocalTime(std::string_view text);
 std::optional<LocalDateTime> parseLocalDateTime(std::string_view text);
 std::optional<Duration> parseDuration(std::string_view text);
+// -duration; nothing when a part is the lowest int64 (its negation does not exist).
+std::optional<Duration> negated(const Duration& duration);
 
 // A time's or datetime's zone as written: an offset, a named zone, or both.
 struct ZoneSpec {
@@ -57,13 +59,22 @@ public:
     void addMonths(long double months);
     void addDays(long double days);
     void addNanos(long double nanos);
-    void addWholeMonths(int64_t months) { months_ += months; }
-    void addWholeDays(int64_t days) { days_ += days; }
-    void addWholeNanos(__int128 nanos) { nanos_ += nanos; }
+    void addWholeMonths(int64_t months) { overflow_ |= __builtin_add_overflow(months_, months, &months_); }
+    void addWholeDays(int64_t days) { overflow_ |= __builtin_add_overflow(days_, days, &days_); }
+    void addWholeNanos(__int128 nanos) { overflow_ |= __builtin_add_overflow(nanos_, nanos, &nanos_); }
+    // months * factor (or days): an overflow makes build() answer nothing.
+    void addWholeMonths(int64_t count, int64_t factor) { addWholeMonths(product(count, factor)); }
+    void addWholeDays(int64_t count, int64_t factor) { addWholeDays(product(count, factor)); }
     // Nothing when the seconds leave int64.
     std::optional<Duration> build() const;
 
 private:
+    int64_t product(int64_t count, int64_t factor) {
+        int64_t result = 0;
+        overflow_ |= __builtin_mul_overflow(count, factor, &result);
+        return result;
+    }
+
     int64_t months_ = 0;
     int64_t days_ = 0;
     __int128 nanos_ = 0;

@@ -13,6 +13,7 @@
 
 #include "engine/function/function_support.hpp"
 #include "engine/function/temporal_arithmetic.hpp"
+#include "engine/function/temporal_parse.hpp"
 #include "engine/function/value_ops.hpp"
 
 namespace newsgraph {
@@ -220,8 +221,11 @@ Value negate(const Value& operand) {
         return Value(-operand.asInt());
     case ValueType::Float: return Value(-operand.asFloat());
     case ValueType::Duration: {
-        const Duration d = operand.asDuration();
-        return Value(Duration::of(-d.months(), -d.days(), -d.seconds(), -static_cast<int64_t>(d.nanos())));
+        const std::optional<Duration> negative = temporalparse::negated(operand.asDuration());
+        if (!negative) {
+            throw fnsupport::integerOverflow("-");
+        }
+        return Value(*negative);
     }
     default: throw fnsupport::operandTypeError("-", operand);
     }
