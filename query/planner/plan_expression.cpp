@@ -429,18 +429,16 @@ void Planner::bindPatternExpression(Expr& expr, const Scope& scope) {
         prepared_.subplans.push_back(std::move(subplan));
         return;
     }
-    if (!locals_.empty()) {
-        // The sub-plan reads the outer row only; comprehension variables are not part of it.
-        for (const auto& part : expr.pattern) {
-            for (const auto& node : part.nodes) {
-                for (const auto& [name, slot] : locals_) {
-                    if (node.variable == name) {
-                        throw QueryError("SyntaxError", QueryPhase::CompileTime, "UnsupportedPattern",
-                                         fmt::format("a pattern inside a comprehension cannot use the comprehension "
-                                                     "variable '{}' yet",
-                                                     name),
-                                         expr.position);
-                    }
+    // Comprehension variables the pattern names as nodes come into the sub-plan as extra columns.
+    std::vector<std::pair<std::string, int32_t>> usedLocals;
+    for (const auto& part : expr.pattern) {
+        for (const auto& node : part.nodes) {
+            for (auto it = locals_.rbegin(); it != locals_.rend(); ++it) {
+                const bool seen = std::any_of(usedLocals.begin(), usedLocals.end(),
+                                              [&](const auto& used) { return used.first == it->first; });
+                if (node.variable == it->first && !seen) {
+                    usedLocals.push_back(*it);
+                    break;
                 }
             }
         }
@@ -449,7 +447,9 @@ void Planner::bindPatternExpression(Expr& expr, const Scope& scope) {
         // A pattern used as a predicate cannot introduce variables.
         for (const auto& part : expr.pattern) {
             auto check = [&](const std::string& name, SourcePosition position) {
-                if (!name.empty() && scope.find(name) == nullptr) {
+                const bool local = std::any_of(usedLocals.begin(), usedLocals.end(),
+                                               [&](const auto& used) { return used.first == name; });
+                if (!name.empty() && scope.find(name) == nullptr && !local) {
                     throw syntaxError("UndefinedVariable",
                                       fmt::format("variable '{}' is not defined (a pattern predicate cannot introduce "
                                                   "new variables)",
@@ -467,6 +467,13 @@ void Planner::bindPatternExpression(Expr& expr, const Scope& scope) {
     }
     auto [subplan, innerScope] = startSubplan(scope);
     Plan plan{std::move(subplan->root), std::move(innerScope)};
+    if (!usedLocals.empty()) {
+        for (const auto& [name, slot] : usedLocals) {
+            plan.scope.add(name, VarKind::Value);
+            subplan->locals.push_back(slot);
+        }
+        subplan->argument->setOutputWidth(plan.scope.width());
+    }
     std::vector<size_t> relSlots;
     std::vector<size_t> relListSlots;
     auto outerPending = std::move(pending_);

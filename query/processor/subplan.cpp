@@ -9,6 +9,13 @@ void ArgumentOperator::setRow(const RowRef& row) {
     }
 }
 
+void ArgumentOperator::setRow(const RowRef& row, std::vector<Value> extra) {
+    setRow(row);
+    for (Value& value : extra) {
+        row_.push_back(std::move(value));
+    }
+}
+
 void ArgumentOperator::open(ExecutionContext& /*context*/) {
     done_ = false;
 }
@@ -29,7 +36,16 @@ namespace {
 
 const Subplan& prepare(const ast::Expr& expr, const RowRef& row, ExecutionContext& context) {
     const Subplan& plan = *context.subplans.at(static_cast<size_t>(expr.subplan));
-    plan.argument->setRow(row);
+    if (plan.locals.empty()) {
+        plan.argument->setRow(row);
+    } else {
+        std::vector<Value> extra;
+        extra.reserve(plan.locals.size());
+        for (const int32_t slot : plan.locals) {
+            extra.push_back(context.locals.at(static_cast<size_t>(-2 - slot)));
+        }
+        plan.argument->setRow(row, std::move(extra));
+    }
     plan.root->open(context);
     return plan;
 }

@@ -11,6 +11,8 @@ namespace newsgraph {
 class ArgumentOperator final : public Operator {
 public:
     void setRow(const RowRef& row);
+    // The outer row followed by `extra` values (comprehension variables the sub-plan reads).
+    void setRow(const RowRef& row, std::vector<Value> extra);
     void setEmptyRow() { row_.clear(); }
     void open(ExecutionContext& context) override;
     bool next(ExecutionContext& context, Chunk& out) override;
@@ -27,6 +29,9 @@ struct Subplan {
     std::unique_ptr<Operator> root;
     ArgumentOperator* argument = nullptr;
     int32_t resultSlot = -1; // pattern comprehension: the column holding each result
+    // Comprehension variables (their local slots) the pattern uses as nodes: appended to the
+    // outer row, in this order, so that [x IN nodes(p) | size([(x)-->() | 1])] can expand from x.
+    std::vector<int32_t> locals;
 };
 
 bool subplanHasRows(const ast::Expr& expr, const RowRef& row, ExecutionContext& context);
