@@ -173,11 +173,15 @@ Value fromEpochSeconds(int64_t seconds, int64_t nanos, std::string_view function
     // Beyond Date's years either way (about 12,700 years from 1970): refused before any arithmetic.
     constexpr int64_t kMaxEpochSeconds = 400'000'000'000;
     if (seconds > kMaxEpochSeconds || seconds < -kMaxEpochSeconds) {
-        throw notValid(function, fmt::format("{} s", seconds));
+        throw fnsupport::argumentValueError(
+            kInvalidArgumentValue, function,
+            fmt::format("{} seconds from 1970 is beyond the years -9999..9999", seconds));
     }
     const DateTime result = DateTime::fromInstant(seconds, nanos, 0, kNoZone);
     if (!result.local().inRange()) {
-        throw notValid(function, fmt::format("{} s", seconds));
+        throw fnsupport::argumentValueError(
+            kInvalidArgumentValue, function,
+            fmt::format("{} seconds from 1970 is beyond the years -9999..9999", seconds));
     }
     return Value(result);
 }

@@ -181,7 +181,6 @@ std::optional<DurationNumber> takeDurationNumber(std::string_view& text) {
         return std::nullopt;
     }
     DurationNumber number;
-    const size_t wholeEnd = length;
     if (length < text.size() && (text[length] == '.' || text[length] == ',')) {
         ++length;
         const size_t fractionStart = length;
@@ -207,7 +206,6 @@ std::optional<DurationNumber> takeDurationNumber(std::string_view& text) {
         }
         number.value = static_cast<long double>(number.whole);
     }
-    (void)wholeEnd;
     text.remove_prefix(length);
     return number;
 }
