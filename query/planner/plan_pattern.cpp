@@ -216,10 +216,7 @@ size_t Planner::bindNode(Plan& plan, ast::NodePattern& node, bool& alreadyBound)
         return plan.scope.addHidden();
     }
     const ScopeVariable* existing = plan.scope.find(node.variable);
-    const bool mayHoldNodes =
-        existing != nullptr && existing->kind == VarKind::Value &&
-        (!existing->valueType || *existing->valueType == ValueType::Node);
-    if (mayHoldNodes) {
+    if (existing != nullptr && existing->mayHold(ValueType::Node)) {
         // A value that holds nodes only at run time (UNWIND of a list of nodes, WITH null AS a,
         // a list element): the rows where it is a node go on, null drops the row, and anything
         // else is a TypeError (an empty label check).
@@ -408,8 +405,7 @@ void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& 
         } else if (const ScopeVariable* existing = plan.scope.find(rel.variable)) {
             // A list carried as a value (WITH [r1, r2] AS rs) may bind a variable-length step: the
             // walk must be that list (Match4, Match9).
-            const bool listValue = rel.variableLength && existing->kind == VarKind::Value &&
-                                   (!existing->valueType || *existing->valueType == ValueType::List);
+            const bool listValue = rel.variableLength && existing->mayHold(ValueType::List);
             if (existing->kind != kind && !listValue) {
                 throw syntaxError("VariableTypeConflict",
                                   fmt::format("variable '{}' is a {}, not a {}", rel.variable, varKindName(existing->kind),

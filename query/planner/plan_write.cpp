@@ -19,9 +19,7 @@ CreatePartSpec createSpec(ast::PatternPart& part, Scope& scope, bool merge, std:
         if (existing != nullptr) {
             // A value may hold a node at run time (a list element, UNWIND of nodes); CREATE checks
             // each row (a non-node is an error there). A known non-node type is refused here.
-            const bool mayHoldNode = existing->kind == VarKind::Value &&
-                                     (!existing->valueType || *existing->valueType == ValueType::Node);
-            if (existing->kind != VarKind::Node && !mayHoldNode) {
+            if (existing->kind != VarKind::Node && !existing->mayHold(ValueType::Node)) {
                 throw syntaxError("VariableTypeConflict",
                                   fmt::format("variable '{}' is a {}, not a node", node.variable, varKindName(existing->kind)),
                                   node.position);

@@ -19,6 +19,10 @@ struct ScopeVariable {
     // What a value variable is known to hold at planning (WITH 123 AS x: an INTEGER); the
     // planner refuses what cannot work on it (x.num) before running anything.
     std::optional<ValueType> valueType;
+
+    // A value variable that may hold a `type` at run time (nothing known says otherwise): it may
+    // then stand where a node or a relationship list is expected, checked per row.
+    bool mayHold(ValueType type) const { return kind == VarKind::Value && (!valueType || *valueType == type); }
 };
 
 // The variables visible at a point of the query and the columns they live in. Columns are only
