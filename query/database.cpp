@@ -1,5 +1,7 @@
 #include "query/database.hpp"
 
+#include <mutex>
+
 #include <fmt/format.h>
 
 #include "engine/function/temporal_build.hpp"
@@ -15,15 +17,28 @@
 
 namespace newsgraph {
 
+// The graph is published as an immutable snapshot: a reader copies the pointer under `publish`
+// and runs without a lock; a writer holds `writer` from planning to publishing its new graph.
 struct Database::State {
-    Graph graph;
+    std::shared_ptr<const Graph> graph = std::make_shared<const Graph>();
+    mutable std::mutex publish;
+    std::mutex writer;
     ProcedureRegistry procedures = builtinProcedures();
+
+    std::shared_ptr<const Graph> current() const {
+        const std::lock_guard lock(publish);
+        return graph;
+    }
+    void replace(std::shared_ptr<const Graph> next) {
+        const std::lock_guard lock(publish);
+        graph = std::move(next);
+    }
 };
 
 Database::Database() : state_(std::make_unique<State>()) {}
 
 Database::Database(Graph graph) : state_(std::make_unique<State>()) {
-    state_->graph = std::move(graph);
+    state_->graph = std::make_shared<const Graph>(std::move(graph));
 }
 
 Database::Database(Database&&) noexcept = default;
@@ -31,7 +46,18 @@ Database& Database::operator=(Database&&) noexcept = default;
 Database::~Database() = default;
 
 const Graph& Database::graph() const {
-    return state_->graph;
+    return *state_->current();
+}
+
+std::shared_ptr<const Graph> Database::snapshot() const {
+    return state_->current();
+}
+
+void Database::update(const std::function<void(GraphBuilder&)>& change) {
+    const std::lock_guard lock(state_->writer);
+    GraphBuilder builder = GraphBuilder::thaw(*state_->current());
+    change(builder);
+    state_->replace(std::make_shared<const Graph>(std::move(builder).freeze()));
 }
 
 void Database::registerProcedure(std::shared_ptr<const Procedure> procedure) {
@@ -79,7 +105,8 @@ std::string Database::explain(std::string_view query, const Parameters& paramete
 }
 
 std::string Database::explain(std::string_view query, const Parameters& parameters, const ExecuteOptions& options) {
-    return prepare(query, state_->graph, parameters, state_->procedures, options).explain();
+    const std::shared_ptr<const Graph> graph = state_->current();
+    return prepare(query, *graph, parameters, state_->procedures, options).explain();
 }
 
 QueryResult Database::execute(std::string_view query, const Parameters& parameters) {
@@ -89,7 +116,19 @@ QueryResult Database::execute(std::string_view query, const Parameters& paramete
 QueryResult Database::execute(std::string_view query, const Parameters& parameters, const ExecuteOptions& options) {
     const temporalbuild::StatementClock clock;
     QueryResult result;
-    PreparedStatement prepared = prepare(query, state_->graph, parameters, state_->procedures, options, &result.timings);
+    std::shared_ptr<const Graph> graph = state_->current();
+    PreparedStatement prepared = prepare(query, *graph, parameters, state_->procedures, options, &result.timings);
+    // A write plans again under the writer lock when another write published a graph meanwhile,
+    // so that writes apply one after the other, each to the graph the one before left.
+    std::unique_lock<std::mutex> writing;
+    if (prepared.writes) {
+        writing = std::unique_lock(state_->writer);
+        if (std::shared_ptr<const Graph> latest = state_->current(); latest != graph) {
+            graph = std::move(latest);
+            prepared = prepare(query, *graph, parameters, state_->procedures, options, &result.timings);
+        }
+    }
+    result.graph = graph;
     result.notifications = prepared.notifications;
     const Clock::time_point start = Clock::now();
     if (prepared.statement.explain) {
@@ -104,7 +143,7 @@ QueryResult Database::execute(std::string_view query, const Parameters& paramete
         return result;
     }
     ExecutionContext context;
-    context.graph = &state_->graph;
+    context.graph = graph.get();
     context.parameters = &parameters;
     context.cancelled = options.cancelled;
     if (options.timeout) {
@@ -133,15 +172,16 @@ QueryResult Database::execute(std::string_view query, const Parameters& paramete
     runPendingWrites(*prepared.root, context);
     context.endWrite();
     if (context.written) {
-        result.statistics = diffSideEffects(state_->graph, *context.written, context.touchedNodes, context.touchedRels);
-        state_->graph = std::move(*context.written);
+        result.statistics = diffSideEffects(*graph, *context.written, context.touchedNodes, context.touchedRels);
+        result.graph = std::shared_ptr<const Graph>(std::move(context.written));
+        state_->replace(result.graph);
     }
     result.timings.execute = Clock::now() - start;
     return result;
 }
 
 std::string Database::render(const Value& value) const {
-    return renderValue(state_->graph, value);
+    return renderValue(*state_->current(), value);
 }
 
 } // namespace newsgraph

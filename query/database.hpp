@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -62,11 +63,18 @@ struct QueryResult {
     QueryStatistics statistics;
     QueryTimings timings;
     std::vector<std::string> notifications; // PreparedStatement::notifications
+    // The graph the statement ran against (after its writes): the one its NodeRef, RelRef and
+    // PathValue values refer to, kept alive for as long as the result holds it.
+    std::shared_ptr<const Graph> graph;
 };
 
 // The entry point: a graph plus the query pipeline (parse, bind, plan, execute). Reads run over
 // the frozen graph; write statements (CREATE, SET, REMOVE, DELETE, MERGE) change the graph and
 // the next statement sees the result.
+//
+// Threads: execute, explain and update may be called from several threads at once. A read runs on
+// the graph as it was when the statement started (a snapshot: a write that finishes meanwhile does
+// not change what it sees); writes and updates are serialized, each seeing the one before.
 class Database {
 public:
     Database();
@@ -85,7 +93,15 @@ public:
     std::string explain(std::string_view query, const Parameters& parameters = {});
     std::string explain(std::string_view query, const Parameters& parameters, const ExecuteOptions& options);
 
+    // The current graph. The reference stays valid until the next write or update; a thread that
+    // reads while others write takes a snapshot instead.
     const Graph& graph() const;
+    std::shared_ptr<const Graph> snapshot() const;
+
+    // Changes the graph outside Cypher (a load): `change` writes into a copy of the current graph,
+    // which then becomes the graph. Serialized with write statements; if `change` throws, the
+    // graph is left as it was and the exception propagates.
+    void update(const std::function<void(GraphBuilder&)>& change);
 
     // The procedures CALL can reach: the built-in db.* and algo.* ones plus those registered here
     // (a procedure of the same name replaces the earlier one).

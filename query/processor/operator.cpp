@@ -31,6 +31,9 @@ void RowOperator::open(ExecutionContext& context) {
 }
 
 bool RowOperator::next(ExecutionContext& context, Chunk& out) {
+    // Once per output chunk, not only per input chunk: one input row may yield millions of rows
+    // (UNWIND of a long list, a wide expansion).
+    context.checkCancelled();
     out.reset(outputWidth());
     while (!out.full()) {
         if (row_ >= input_.rows()) {

@@ -115,6 +115,7 @@ bool WriteOperator::next(ExecutionContext& context, Chunk& out) {
                 row.resize(outputWidth());
                 input.push_back(std::move(row));
             }
+            context.checkCancelled();
         }
         for (auto& row : input) {
             write(context, row, rows_);
