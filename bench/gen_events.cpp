@@ -3,7 +3,7 @@
 //
 //   gen_events --events N --out DIR [--actors M] [--seed S] [--zipf-actors X] [--zipf-codes X]
 //
-// DIR gets manifest.txt, actors.csv and events.csv (the `dataset` format: README, "Native
+// DIR gets manifest.txt, actors.csv and events.csv (the `dataset` format: docs/data-model.md, "Native
 // format"). What the graph looks like, and why:
 // - Actors: every CAMEO country (`:Actor:Country`, name and code as the loaders make them), its
 //   government (`:Actor:Government`, "Government (China)", as ICEWS names it) and M minus those

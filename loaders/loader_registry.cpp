@@ -41,7 +41,7 @@ std::vector<std::unique_ptr<Loader>> makeLoaders() {
         "nodes", "one node CSV file with a neo4j-admin header (id:ID, :LABEL, name:type...)", &loadNodeFile));
     all.push_back(std::make_unique<FunctionLoader>(
         "relationships", "one relationship CSV file (:START_ID, :END_ID, :TYPE, name:type...)", &loadRelationshipFile));
-    // The news loaders (loaders/news_loaders.hpp; README.md, "Loaders").
+    // The news loaders (loaders/news_loaders.hpp; docs/loaders.md).
     all.push_back(std::make_unique<FunctionLoader>(
         "gdelt", "GDELT 1.0/2.0 event files (TSV, plain or gzip; the CSV-with-header variant), a file or folder",
         static_cast<LoadFunction>(&loadGdelt)));

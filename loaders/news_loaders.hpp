@@ -11,7 +11,7 @@ namespace newsgraph {
 // The news loaders behind `--load FORMAT:PATH` (formats cameo, gdelt, icews, misp, cfr, eurepoc).
 // Each load is atomic: a LoadError (a problem with a whole file, or in strict mode the first bad
 // row) leaves the builder exactly as it was. Bad rows are otherwise rejected as file:line: reason,
-// counted and skipped. README.md ("Loaders") describes what each one makes of its input.
+// counted and skipped. docs/loaders.md describes what each one makes of its input.
 
 // CAMEO lookup tables: a cameo_lookups folder or one of its files.
 void loadCameo(GraphBuilder& builder, const std::string& path, const LoadOptions& options, LoadReport& report);
