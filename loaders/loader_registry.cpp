@@ -84,8 +84,13 @@ constexpr size_t kSniffBytes = 4096;
 // an empty graph (issue 17: GDELT's .zip read as text gave 490 rejects and exit 0).
 void refuseUnreadable(const std::string& path) {
     std::error_code error;
-    if (!std::filesystem::is_regular_file(path, error)) {
-        return; // folders, or a path the loader reports itself
+    const std::filesystem::file_status status = std::filesystem::status(path, error);
+    if (status.type() == std::filesystem::file_type::character || status.type() == std::filesystem::file_type::block) {
+        // /dev/zero or a disk: endless or binary, never a dataset (a pipe, /dev/stdin from one, is read).
+        throw LoadError(path, 0, "is a device, not a file");
+    }
+    if (status.type() != std::filesystem::file_type::regular) {
+        return; // folders, pipes, or a path the loader reports itself
     }
     std::ifstream in(path, std::ios::binary);
     std::array<char, kSniffBytes> head{};

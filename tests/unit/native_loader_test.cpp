@@ -786,6 +786,11 @@ TEST_CASE("loadSpec names an archive or a binary file and fails a load whose eve
     const std::string binary = dir.write("nodes.csv", std::string("id:ID,name\na,\0\1\n", 16));
     CHECK_THAT(loadError([&] { newsgraph::loadSpec(builder, "nodes:" + binary, lenient, report); }),
                Catch::Contains("is a binary file, not text"));
+    // A device is endless (/dev/zero once held 14 GiB as one line) or binary: refused by name.
+    CHECK_THAT(loadError([&] { newsgraph::loadSpec(builder, "nodes:/dev/zero", lenient, report); }),
+               Catch::Contains("/dev/zero: is a device, not a file"));
+    CHECK_THAT(loadError([&] { newsgraph::loadSpec(builder, "gdelt:/dev/zero", lenient, report); }),
+               Catch::Contains("is a device, not a file"));
     const std::string garbage = dir.write("facts.txt", "not a fact\nnor this\n");
     CHECK_THAT(loadError([&] { newsgraph::loadSpec(builder, "icews:" + garbage, lenient, report); }),
                Catch::Contains("all 2 rows were rejected (the first, line 1:"));
