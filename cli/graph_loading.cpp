@@ -2,6 +2,11 @@
 
 #include <exception>
 #include <ostream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "engine/common/memory_limit.hpp"
 
 #include "engine/storage/graph_builder.hpp"
 #include "loaders/loader.hpp"
@@ -46,6 +51,38 @@ std::optional<Graph> loadIntoCopy(const Graph& graph, std::string_view spec, con
         return std::nullopt;
     }
     return std::move(builder).freeze();
+}
+
+std::optional<Graph> loadWithin(std::optional<uint64_t> maxMemory, std::ostream& err,
+                                const std::function<std::optional<Graph>(std::ostream&)>& load) {
+    if (!maxMemory) {
+        return load(err);
+    }
+    // The load's own messages wait until it is known whether the limit stopped it: a refused
+    // allocation surfaces as whatever error the loader made of it, which would only confuse.
+    std::ostringstream messages;
+    std::optional<Graph> graph;
+    bool exceeded = false;
+    {
+        const MemoryLimitScope memory(*maxMemory);
+        try {
+            graph = load(messages);
+        } catch (...) {
+            if (!memory.exceeded()) {
+                throw;
+            }
+        }
+        exceeded = memory.exceeded();
+    }
+    if (exceeded) {
+        err << fmt::format("MemoryLimitError: the load needed more memory than its limit of {} and was stopped; the "
+                           "graph is as it was\n",
+                           formatMemorySize(*maxMemory));
+        return std::nullopt;
+    }
+    err << messages.str();
+    err.flush();
+    return graph;
 }
 
 } // namespace newsgraph

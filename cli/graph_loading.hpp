@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -18,5 +20,10 @@ std::optional<Graph> loadGraph(const std::vector<std::string>& specs, const Load
 // A copy of `graph` with FORMAT:PATH loaded into it (the shell's :load); `graph` is not changed.
 std::optional<Graph> loadIntoCopy(const Graph& graph, std::string_view spec, const LoadOptions& options,
                                   std::ostream& err);
+
+// Runs `load` under the memory limit `maxMemory` (none: no limit). A load stopped by the limit
+// prints MemoryLimitError on `err` and gives nothing; the graph it was loading into is untouched.
+std::optional<Graph> loadWithin(std::optional<uint64_t> maxMemory, std::ostream& err,
+                                const std::function<std::optional<Graph>(std::ostream&)>& load);
 
 } // namespace newsgraph

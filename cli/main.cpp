@@ -86,7 +86,9 @@ int run(const std::vector<std::string>& args) {
         return kExitUsage;
     }
 
-    std::optional<Graph> graph = loadGraph(options.loads, options.loadOptions, std::cerr);
+    std::optional<Graph> graph = loadWithin(options.maxMemory, std::cerr, [&](std::ostream& err) {
+        return loadGraph(options.loads, options.loadOptions, err);
+    });
     if (!graph) {
         return kExitUsage;
     }
@@ -96,6 +98,7 @@ int run(const std::vector<std::string>& args) {
                              interactive};
     settings.disabledRules = options.disabledRules;
     settings.timeout = options.timeout;
+    settings.maxMemory = options.maxMemory;
     Session session(Database(std::move(*graph)), settings, std::cout, std::cerr);
     for (auto& [name, value] : parameters) {
         session.setParameter(name, std::move(value));

@@ -17,7 +17,7 @@ namespace newsgraph {
 
 namespace {
 
-constexpr std::array<MetaCommand, 12> kCommands{{
+constexpr std::array<MetaCommand, 13> kCommands{{
     {":help", "", "this list"},
     {":schema", "", "labels, relationship types and property keys, with counts"},
     {":stats", "", "the graph's statistics and memory use"},
@@ -25,6 +25,7 @@ constexpr std::array<MetaCommand, 12> kCommands{{
     {":format", "[table|csv|json|dot]", "show or set the result format"},
     {":timing", "[on|off]", "show or set per-statement timing (on standard error)"},
     {":timeout", "[MS|off]", "show or set the time a statement may run, in milliseconds"},
+    {":max-memory", "[SIZE|off]", "show or set the memory a statement or load may use (500MB, 2GiB, 50%)"},
     {":param", "[NAME VALUE]", "set $NAME to a Cypher literal; without arguments, list the parameters"},
     {":explain", "QUERY", "show the plan of QUERY without running it"},
     {":rules", "[on|off NAME]", "list the optimizer rules and their state, or switch one on or off"},
@@ -83,6 +84,24 @@ StatementStatus setTiming(Session& session, std::string_view argument) {
         return fail(session, ":timing takes on or off");
     }
     session.settings().timing = argument == "on";
+    return StatementStatus::Ok;
+}
+
+StatementStatus setMaxMemory(Session& session, std::string_view argument) {
+    std::optional<uint64_t>& limit = session.settings().maxMemory;
+    if (argument.empty()) {
+        session.out() << "max-memory: " << (limit ? formatMemorySize(*limit) : std::string("off")) << "\n";
+        return StatementStatus::Ok;
+    }
+    if (argument == "off") {
+        limit.reset();
+        return StatementStatus::Ok;
+    }
+    const std::optional<uint64_t> parsed = parseMaxMemory(argument);
+    if (!parsed) {
+        return fail(session, ":max-memory takes a size such as 500MB, 2GiB or 50%, or off");
+    }
+    limit = parsed;
     return StatementStatus::Ok;
 }
 
@@ -272,6 +291,9 @@ StatementStatus runMetaCommand(Session& session, std::string_view line) {
     }
     if (name == ":timeout") {
         return setTimeout(session, arguments);
+    }
+    if (name == ":max-memory") {
+        return setMaxMemory(session, arguments);
     }
     if (name == ":rules") {
         return setRules(session, arguments);

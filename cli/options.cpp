@@ -68,6 +68,10 @@ std::string seedDatasetSpec() {
     return fmt::format("dataset:{}/{}", datasetsDirectory(), kSeedDataset);
 }
 
+std::optional<uint64_t> parseMaxMemory(std::string_view text) {
+    return parseMemorySize(text);
+}
+
 std::optional<std::chrono::milliseconds> parseTimeout(std::string_view text) {
     uint64_t milliseconds = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), milliseconds);
@@ -88,8 +92,8 @@ std::string optimizerRuleNames() {
 
 std::string synopsisText() {
     return "usage: newsgraph [--load FORMAT:PATH]... [-e QUERY]... [-f FILE]... [--format table|csv|json|dot]\n"
-           "                 [--param NAME=VALUE]... [--timing] [--timeout MS] [--disable-rule NAME]... [--strict]\n"
-           "                 [--continue] [--empty] [--help] [--version]\n";
+           "                 [--param NAME=VALUE]... [--timing] [--timeout MS] [--max-memory SIZE]\n"
+           "                 [--disable-rule NAME]... [--strict] [--continue] [--empty] [--help] [--version]\n";
 }
 
 std::string usageText() {
@@ -122,6 +126,9 @@ OPTIONS
                         standard error.
     --timeout MS        Stop a statement that runs longer than MS milliseconds (TimeoutError; the
                         graph is left as it was). Default: no limit.
+    --max-memory SIZE   Stop a statement or load that needs more memory than SIZE (500MB, 2GiB,
+                        50% of the machine; MemoryLimitError, the graph is left as it was), or
+                        off. Default: 80% of the machine's memory.
     --disable-rule NAME Do not run the optimizer rule NAME (`:rules` lists them; EXPLAIN shows which
                         fired); repeatable. Answers stay the same, only plans and times change.
     --continue          Go on after a failing statement (default: stop at the first one).
@@ -181,6 +188,17 @@ CliOptions parseCliOptions(const std::vector<std::string>& args) {
                 throw UsageError(fmt::format("--timeout takes a positive number of milliseconds, not '{}'", *timeout));
             }
             options.timeout = parsed;
+        } else if (auto memory = optionValue(args, i, "--max-memory", "a size")) {
+            if (*memory == "off") {
+                options.maxMemory.reset();
+            } else {
+                const std::optional<uint64_t> parsed = parseMaxMemory(*memory);
+                if (!parsed) {
+                    throw UsageError(fmt::format("--max-memory takes a size such as 500MB, 2GiB or 50%, or off, not '{}'",
+                                                 *memory));
+                }
+                options.maxMemory = parsed;
+            }
         } else if (auto rule = optionValue(args, i, "--disable-rule", "an optimizer rule")) {
             if (!isOptimizerRule(*rule)) {
                 throw UsageError(fmt::format("unknown optimizer rule '{}' (rules: {})", *rule, optimizerRuleNames()));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/output_format.hpp"
+#include "engine/common/memory_limit.hpp"
 #include "loaders/load_report.hpp"
 
 namespace newsgraph {
@@ -41,6 +42,7 @@ struct CliOptions {
     bool timing = false;
     std::vector<std::string> disabledRules; // --disable-rule NAME, checked against the optimizer's rules
     std::optional<std::chrono::milliseconds> timeout; // --timeout MS
+    std::optional<uint64_t> maxMemory = defaultMemoryLimit(); // --max-memory SIZE|off
     bool continueOnError = false;
     bool empty = false;
     bool help = false;
@@ -52,6 +54,8 @@ struct CliOptions {
 CliOptions parseCliOptions(const std::vector<std::string>& args);
 // A --timeout / :timeout value: a positive whole number of milliseconds; none when malformed.
 std::optional<std::chrono::milliseconds> parseTimeout(std::string_view text);
+// A --max-memory / :max-memory value (500MB, 2GiB, 50%); none when malformed.
+std::optional<uint64_t> parseMaxMemory(std::string_view text);
 // The optimizer's rule names, comma-separated, for messages.
 std::string optimizerRuleNames();
 // The man-page-like text of --help.

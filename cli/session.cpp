@@ -80,6 +80,7 @@ StatementStatus Session::runQuery(const ScriptStatement& statement, const Statem
     options.cancelled = settings_.catchInterrupts ? InterruptScope::flag() : nullptr;
     options.disabledRules = settings_.disabledRules;
     options.timeout = settings_.timeout;
+    options.maxMemory = settings_.maxMemory;
     try {
         result = database_.execute(statement.text, parameters_, options);
     } catch (const QueryError& error) {
@@ -147,7 +148,9 @@ void Session::printOrigin(const QueryError* error, const ScriptStatement& statem
 }
 
 bool Session::load(std::string_view spec) {
-    std::optional<Graph> graph = loadIntoCopy(database_.graph(), spec, settings_.loadOptions, err_);
+    std::optional<Graph> graph = loadWithin(settings_.maxMemory, err_, [&](std::ostream& err) {
+        return loadIntoCopy(database_.graph(), spec, settings_.loadOptions, err);
+    });
     if (!graph) {
         return false;
     }

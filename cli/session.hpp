@@ -10,6 +10,7 @@
 
 #include "cli/output_format.hpp"
 #include "cli/statement_splitter.hpp"
+#include "engine/common/memory_limit.hpp"
 #include "loaders/load_report.hpp"
 #include "query/database.hpp"
 
@@ -33,6 +34,7 @@ struct SessionSettings {
     bool catchInterrupts = false; // Ctrl-C discards the running statement's result instead of quitting
     std::vector<std::string> disabledRules; // optimizer rules switched off (--disable-rule, :rules off)
     std::optional<std::chrono::milliseconds> timeout; // per statement (--timeout, :timeout)
+    std::optional<uint64_t> maxMemory = defaultMemoryLimit(); // per statement and load (--max-memory, :max-memory)
 };
 
 // The shell's state: the database, the parameters and the output settings. Runs statements and

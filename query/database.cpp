@@ -113,7 +113,51 @@ QueryResult Database::execute(std::string_view query, const Parameters& paramete
     return execute(query, parameters, ExecuteOptions{});
 }
 
+namespace {
+
+QueryError memoryLimitError(uint64_t limit, std::string_view what) {
+    return QueryError("MemoryLimitError", QueryPhase::Runtime, "MemoryLimit",
+                      fmt::format("the {} needed more memory than its limit of {} and was stopped; the graph is "
+                                  "unchanged",
+                                  what, formatMemorySize(limit)));
+}
+
+} // namespace
+
 QueryResult Database::execute(std::string_view query, const Parameters& parameters, const ExecuteOptions& options) {
+    if (!options.maxMemory) {
+        return executeUnbounded(query, parameters, options);
+    }
+    const MemoryLimitScope memory(*options.maxMemory);
+    try {
+        return executeUnbounded(query, parameters, options);
+    } catch (...) {
+        // Whatever the refused allocation became on its way up (bad_alloc, a LoadError naming it).
+        if (memory.exceeded()) {
+            throw memoryLimitError(*options.maxMemory, "statement");
+        }
+        throw;
+    }
+}
+
+void Database::update(const std::function<void(GraphBuilder&)>& change, const ExecuteOptions& options) {
+    if (!options.maxMemory) {
+        update(change);
+        return;
+    }
+    const MemoryLimitScope memory(*options.maxMemory);
+    try {
+        update(change);
+    } catch (...) {
+        // Whatever the refused allocation became on its way up (bad_alloc, a LoadError naming it).
+        if (memory.exceeded()) {
+            throw memoryLimitError(*options.maxMemory, "load");
+        }
+        throw;
+    }
+}
+
+QueryResult Database::executeUnbounded(std::string_view query, const Parameters& parameters, const ExecuteOptions& options) {
     const temporalbuild::StatementClock clock;
     QueryResult result;
     std::shared_ptr<const Graph> graph = state_->current();

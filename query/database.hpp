@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/common/memory_limit.hpp"
 #include "engine/common/query_error.hpp"
 #include "engine/common/value.hpp"
 #include "engine/storage/graph.hpp"
@@ -47,11 +48,15 @@ struct QueryTimings {
 // with TransactionError Cancelled and the graph is left as it was before the statement.
 // `timeout`, when set, bounds the statement's execution time: past it the statement stops at the
 // next check (the same places as cancellation) with TimeoutError and leaves the graph as it was.
+// `maxMemory`, when set, bounds the bytes the statement's thread may hold at once beyond what it
+// held when the statement began (engine/common/memory_limit.hpp): past it the statement stops
+// with MemoryLimitError and leaves the graph as it was. Default: 80% of the machine's memory.
 // `disabledRules` names optimizer rules not to run (query/optimizer/optimizer.cpp lists them;
 // EXPLAIN prints those that fired); an unknown name is std::invalid_argument.
 struct ExecuteOptions {
     const std::atomic<bool>* cancelled = nullptr;
     std::optional<std::chrono::milliseconds> timeout;
+    std::optional<uint64_t> maxMemory = defaultMemoryLimit();
     std::vector<std::string> disabledRules;
 };
 
@@ -89,6 +94,9 @@ public:
     // failed statement leaves the graph unchanged.
     QueryResult execute(std::string_view query, const Parameters& parameters = {});
     QueryResult execute(std::string_view query, const Parameters& parameters, const ExecuteOptions& options);
+    // The same, with `options.maxMemory` as the limit of the load (a load over it throws
+    // MemoryLimitError, a QueryError, and changes nothing).
+    void update(const std::function<void(GraphBuilder&)>& change, const ExecuteOptions& options);
     // The plan of a statement as text (what `EXPLAIN <query>` returns).
     std::string explain(std::string_view query, const Parameters& parameters = {});
     std::string explain(std::string_view query, const Parameters& parameters, const ExecuteOptions& options);
@@ -113,6 +121,8 @@ public:
     std::string render(const Value& value) const;
 
 private:
+    QueryResult executeUnbounded(std::string_view query, const Parameters& parameters, const ExecuteOptions& options);
+
     struct State;
     std::unique_ptr<State> state_;
 };

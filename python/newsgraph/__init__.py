@@ -10,7 +10,7 @@ docs/python.md is the manual.
 """
 
 from ._newsgraph import Database as _Database
-from ._newsgraph import LoadReport, Reject, formats, optimizer_rules
+from ._newsgraph import LoadReport, Reject, formats, memory_limits_enforced, optimizer_rules
 from ._newsgraph import _register_errors, _register_types
 from .errors import (
     ArgumentError,
@@ -18,6 +18,7 @@ from .errors import (
     EntityNotFound,
     Error,
     LoadError,
+    MemoryLimitError,
     ParameterMissing,
     ProcedureError,
     QueryError,
@@ -37,8 +38,8 @@ _register_errors(_QUERY_ERRORS, QueryError, LoadError)
 __all__ = [
     "Database", "Result", "LoadReport", "Reject", "Node", "Relationship", "Path", "Duration",
     "Error", "QueryError", "SyntaxError", "SemanticError", "TypeError", "ArgumentError", "ParameterMissing",
-    "EntityNotFound", "ConstraintVerificationFailed", "ProcedureError", "TimeoutError", "TransactionError",
-    "LoadError", "formats", "optimizer_rules",
+    "EntityNotFound", "ConstraintVerificationFailed", "ProcedureError", "TimeoutError", "MemoryLimitError", "TransactionError",
+    "LoadError", "formats", "memory_limits_enforced", "optimizer_rules",
 ]
 
 
@@ -58,32 +59,36 @@ class Database:
                 "load the data with db.load(...)")
         self._db = _Database()
 
-    def execute(self, query, parameters=None, *, timeout=None, disabled_rules=()):
+    def execute(self, query, parameters=None, *, timeout=None, max_memory=None, disabled_rules=()):
         """Runs one Cypher statement and returns its Result.
 
         parameters: a dict of name -> value for $name in the query (None, bool, int, float, str,
         datetime.date/time/datetime, timedelta, ng.Duration, lists and dicts of those).
         timeout: seconds; past it the statement stops with ng.TimeoutError and changes nothing.
+        max_memory: the memory the statement may hold ("500MB", "2GiB", "50%", bytes, or "off");
+        past it the statement stops with ng.MemoryLimitError and changes nothing. Default: 80%
+        of the machine's memory.
         disabled_rules: optimizer rules not to run (ng.optimizer_rules() lists them).
         Raises a QueryError subclass on failure; the graph is then unchanged.
         """
-        return Result(self._db.execute(query, parameters, timeout, list(disabled_rules)))
+        return Result(self._db.execute(query, parameters, timeout, list(disabled_rules), max_memory))
 
     def explain(self, query, parameters=None, *, disabled_rules=()):
         """The plan of a statement as text, followed by the optimizer rules that fired."""
         return self._db.explain(query, parameters, list(disabled_rules))
 
-    def load(self, spec, path=None, *, strict=False, rejects_kept=10, threads=0):
+    def load(self, spec, path=None, *, strict=False, rejects_kept=10, threads=0, max_memory=None):
         """Loads data: load("gdelt:PATH") or load("gdelt", PATH); ng.formats() lists the formats.
 
         A malformed row is counted and kept in the report (the first rejects_kept of them word for
         word) and skipped; strict=True stops at the first one instead. A load that fails raises
         LoadError and leaves the graph as it was. Returns the LoadReport (rows, nodes_created,
-        relationships_created, merged, rejected, rejects, notes, seconds).
+        relationships_created, merged, rejected, rejects, notes, seconds). max_memory as in
+        execute(): a load past it raises ng.MemoryLimitError and changes nothing.
         """
         if path is not None:
             spec = f"{spec}:{path}"
-        return self._db.load(str(spec), strict, rejects_kept, threads)
+        return self._db.load(str(spec), strict, rejects_kept, threads, max_memory)
 
     @property
     def node_count(self):

@@ -65,6 +65,10 @@ class TimeoutError(QueryError):  # noqa: A001
     """The statement ran past its timeout and was stopped."""
 
 
+class MemoryLimitError(QueryError):
+    """The statement or load needed more memory than its limit and was stopped."""
+
+
 class TransactionError(QueryError):
     """The statement was cancelled."""
 
@@ -94,6 +98,7 @@ QUERY_ERRORS = {
         ConstraintVerificationFailed,
         ProcedureError,
         TimeoutError,
+        MemoryLimitError,
         TransactionError,
     )
 }

@@ -15,6 +15,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "engine/common/memory_limit.hpp"
 #include "loaders/loader.hpp"
 #include "query/database.hpp"
 #include "query/optimizer/optimizer.hpp"
@@ -152,8 +153,34 @@ Parameters toParameters(const py::object& parameters) {
     return out;
 }
 
-ExecuteOptions toOptions(const std::optional<double>& timeout, const std::vector<std::string>& disabledRules) {
+// None: the default limit (80% of the machine); "off": none; a size such as "500MB"; bytes.
+std::optional<uint64_t> toMemoryLimit(const py::object& limit) {
+    if (limit.is_none()) {
+        return defaultMemoryLimit();
+    }
+    if (PyUnicode_Check(limit.ptr())) {
+        const auto text = limit.cast<std::string>();
+        if (text == "off") {
+            return std::nullopt;
+        }
+        if (std::optional<uint64_t> bytes = parseMemorySize(text)) {
+            return bytes;
+        }
+        throw py::value_error("max_memory takes a size such as '500MB', '2GiB' or '50%', a number of bytes, or 'off'");
+    }
+    if (PyLong_Check(limit.ptr()) && !PyBool_Check(limit.ptr())) {
+        const auto bytes = limit.cast<int64_t>();
+        if (bytes > 0) {
+            return static_cast<uint64_t>(bytes);
+        }
+    }
+    throw py::value_error("max_memory takes a size such as '500MB', '2GiB' or '50%', a number of bytes, or 'off'");
+}
+
+ExecuteOptions toOptions(const std::optional<double>& timeout, const std::vector<std::string>& disabledRules,
+                         const py::object& maxMemory = py::none()) {
     ExecuteOptions options;
+    options.maxMemory = toMemoryLimit(maxMemory);
     if (timeout) {
         if (!(*timeout > 0)) {
             throw py::value_error("timeout must be a positive number of seconds");
@@ -231,9 +258,9 @@ private:
 class PyDatabase {
 public:
     Result execute(const std::string& query, const py::object& parameters, const std::optional<double>& timeout,
-                   const std::vector<std::string>& disabledRules) {
+                   const std::vector<std::string>& disabledRules, const py::object& maxMemory) {
         const Parameters values = toParameters(parameters);
-        ExecuteOptions options = toOptions(timeout, disabledRules);
+        ExecuteOptions options = toOptions(timeout, disabledRules, maxMemory);
         const InterruptListener listener;
         options.cancelled = listener.flag();
         std::optional<QueryResult> result;
@@ -267,7 +294,9 @@ public:
         }
     }
 
-    LoadReport load(const std::string& spec, bool strict, size_t rejectsKept, unsigned threads) {
+    LoadReport load(const std::string& spec, bool strict, size_t rejectsKept, unsigned threads,
+                    const py::object& maxMemory) {
+        const ExecuteOptions limits = toOptions(std::nullopt, {}, maxMemory);
         LoadOptions options;
         options.strict = strict;
         options.rejectsKept = rejectsKept;
@@ -275,7 +304,9 @@ public:
         LoadReport report;
         try {
             const py::gil_scoped_release release;
-            database_.update([&](GraphBuilder& builder) { loadSpec(builder, spec, options, report); });
+            database_.update([&](GraphBuilder& builder) { loadSpec(builder, spec, options, report); }, limits);
+        } catch (const QueryError& error) {
+            raiseQueryError(error, spec); // MemoryLimitError
         } catch (const LoadError& error) {
             raiseLoadError(error.what(), py::str(error.file()),
                            error.line() == 0 ? py::object(py::none()) : py::object(py::int_(error.line())));
@@ -319,6 +350,7 @@ PYBIND11_MODULE(_newsgraph, module) {
         }
         return out;
     });
+    module.def("memory_limits_enforced", &memoryLimitsEnforced);
     module.def("formats", [] {
         py::list out;
         for (const auto& loader : loaders()) {
@@ -365,11 +397,12 @@ PYBIND11_MODULE(_newsgraph, module) {
     py::class_<PyDatabase>(module, "Database")
         .def(py::init<>())
         .def("execute", &PyDatabase::execute, py::arg("query"), py::arg("parameters") = py::none(),
-             py::arg("timeout") = py::none(), py::arg("disabled_rules") = std::vector<std::string>{})
+             py::arg("timeout") = py::none(), py::arg("disabled_rules") = std::vector<std::string>{},
+             py::arg("max_memory") = py::none())
         .def("explain", &PyDatabase::explain, py::arg("query"), py::arg("parameters") = py::none(),
              py::arg("disabled_rules") = std::vector<std::string>{})
         .def("load", &PyDatabase::load, py::arg("spec"), py::arg("strict") = false, py::arg("rejects_kept") = 10,
-             py::arg("threads") = 0)
+             py::arg("threads") = 0, py::arg("max_memory") = py::none())
         .def_property_readonly("node_count", &PyDatabase::nodeCount)
         .def_property_readonly("relationship_count", &PyDatabase::relationshipCount);
 }

@@ -5,6 +5,7 @@ import time
 import pytest
 
 import newsgraph as ng
+from conftest import DATASETS
 
 # A trillion rows: runs for hours unless stopped.
 RUNAWAY = "UNWIND range(1, 1000000) AS x UNWIND range(1, 1000000) AS y WITH x, y WHERE x % 7 = y RETURN count(*)"
@@ -83,3 +84,17 @@ def test_notifications(seed):
 def test_database_files_are_not_there_yet():
     with pytest.raises(NotImplementedError):
         ng.Database("events.ngdb")
+
+
+@pytest.mark.skipif(not ng.memory_limits_enforced(), reason="the sanitizers' allocator is not counted")
+def test_memory_limit(db):
+    db.execute("UNWIND range(1, 2000) AS i CREATE (:A {name: 'actor ' + toString(i)})")
+    with pytest.raises(ng.MemoryLimitError) as raised:
+        db.execute("MATCH (a), (b) RETURN collect(a.name + b.name)", max_memory="64MB")
+    assert raised.value.kind == "MemoryLimitError" and "64 MiB" in str(raised.value)
+    with pytest.raises(ng.MemoryLimitError):
+        db.load(f"dataset:{DATASETS / 'czech-apt31'}", max_memory=4096)
+    assert db.node_count == 2000
+    assert len(db.execute("MATCH (a), (b) RETURN a.name + b.name", max_memory="off")) == 4_000_000
+    with pytest.raises(ValueError):
+        db.execute("RETURN 1", max_memory="a lot")
