@@ -40,16 +40,14 @@ struct ThreadCounter {
 };
 thread_local ThreadCounter tCounter{};
 
+// Counts the bytes asked for; a sized delete (what the compiler emits wherever it knows the
+// size: containers, unique_ptr, polymorphic deletes) gives back the same number, an unsized one
+// the allocator's usable size, which may be a little more (the count then errs on the low side).
 [[maybe_unused]] void* allocate(std::size_t size) {
-    void* memory = std::malloc(size == 0 ? 1 : size);
-    if (memory == nullptr) {
-        throw std::bad_alloc();
-    }
     ThreadCounter& counter = tCounter;
     if (counter.active) {
-        const auto bytes = static_cast<int64_t>(malloc_usable_size(memory));
+        const auto bytes = static_cast<int64_t>(size);
         if (counter.held + bytes > counter.limit) {
-            std::free(memory);
             counter.active = false; // unwinding and the error message allocate freely
             counter.exceeded = true;
             throw std::bad_alloc();
@@ -57,7 +55,25 @@ thread_local ThreadCounter tCounter{};
         counter.held += bytes;
         counter.peak = std::max(counter.peak, counter.held);
     }
+    void* memory = std::malloc(size == 0 ? 1 : size);
+    if (memory == nullptr) {
+        if (counter.active) {
+            counter.held -= static_cast<int64_t>(size);
+        }
+        throw std::bad_alloc();
+    }
     return memory;
+}
+
+[[maybe_unused]] void release(void* memory, std::size_t size) noexcept {
+    if (memory == nullptr) {
+        return;
+    }
+    ThreadCounter& counter = tCounter;
+    if (counter.active) {
+        counter.held -= static_cast<int64_t>(size);
+    }
+    std::free(memory);
 }
 
 [[maybe_unused]] void release(void* memory) noexcept {
@@ -210,11 +226,11 @@ void operator delete(void* memory) noexcept {
 void operator delete[](void* memory) noexcept {
     newsgraph::release(memory);
 }
-void operator delete(void* memory, std::size_t /*size*/) noexcept {
-    newsgraph::release(memory);
+void operator delete(void* memory, std::size_t size) noexcept {
+    newsgraph::release(memory, size);
 }
-void operator delete[](void* memory, std::size_t /*size*/) noexcept {
-    newsgraph::release(memory);
+void operator delete[](void* memory, std::size_t size) noexcept {
+    newsgraph::release(memory, size);
 }
 void operator delete(void* memory, const std::nothrow_t& /*tag*/) noexcept {
     newsgraph::release(memory);
