@@ -76,7 +76,7 @@ public:
         LineReader lines(path);
         RecordReader records(lines, RecordDialect{'\t', false});
         if (!records.next()) {
-            throw LoadError(path, 0, "the file is empty (a header line is required)");
+            throw unreadableOrEmpty(lines, "the file is empty (a header line is required)");
         }
         const TableKind kind = tableKind(path, trimText(records[0]));
         while (records.next()) {

@@ -96,7 +96,7 @@ public:
         LineReader lines(path);
         RecordReader records(lines, RecordDialect{',', true});
         if (!records.next()) {
-            throw LoadError(path, 0, "the file is empty (a header line is required)");
+            throw unreadableOrEmpty(lines, "the file is empty (a header line is required)");
         }
         const Header header = readHeader(records.fields(), path);
         const Value source{fileName(path)};

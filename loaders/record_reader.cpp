@@ -423,4 +423,11 @@ std::optional<Date> parseUsDate(std::string_view text) {
     return Date::fromCivil(static_cast<int32_t>(digitsValue(year)), digitsValue(month), digitsValue(day));
 }
 
+LoadError unreadableOrEmpty(const LineReader& lines, const std::string& emptyReason) {
+    if (lines.error()) {
+        return LoadError(lines.path(), lines.errorLine(), *lines.error());
+    }
+    return LoadError(lines.path(), 0, emptyReason);
+}
+
 } // namespace newsgraph

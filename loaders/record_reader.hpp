@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/common/date.hpp"
+#include "loaders/load_report.hpp"
 #include "loaders/read_ahead.hpp"
 
 namespace newsgraph {
@@ -94,6 +95,11 @@ private:
     std::optional<std::string> error_;
     uint64_t errorLine_ = 0;
 };
+
+// The error for a file whose first record could not be read: what stopped the reader (a corrupt
+// or truncated gzip stream, an I/O error) when something did, else `emptyReason`. A corrupt file
+// is never reported as an empty one.
+LoadError unreadableOrEmpty(const LineReader& lines, const std::string& emptyReason);
 
 struct RecordDialect {
     char delimiter = ',';

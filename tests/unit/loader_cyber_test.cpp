@@ -14,6 +14,7 @@
 #include "loaders/loader.hpp"
 #include "loaders/news_loaders.hpp"
 #include "loader_test_support.hpp"
+#include "test_gzip.hpp"
 #include "test_support.hpp"
 
 using newsgraph::GraphBuilder;
@@ -250,6 +251,35 @@ TEST_CASE("cfr: quoting errors and bad dates are rejected", "[loader][cfr]") {
     CHECK_THAT(report.rejects[3].reason, Catch::Contains("unterminated"));
     const NodeId group = node(builder, "Group", "APT 99");
     CHECK(targets(builder, group, "CARRIED_OUT").size() == 1);
+}
+
+TEST_CASE("cfr, eurepoc, cameo: a corrupt gzip file is named corrupt, not empty", "[loader][cfr][eurepoc]") {
+    TempDir dir;
+    const std::string header = "Title,Date,Affiliations,Description,Response,Victims,Sponsor,Type,Category,Sources_1\n";
+    std::string compressed = newsgraph::testing::gzipCompress(header + "Op A,1/2/2020,APT 99,,,Ministry of X,China,,,\n");
+    compressed[compressed.size() / 2] = static_cast<char>(compressed[compressed.size() / 2] ^ 0xff);
+    const std::string path = dir.write("cfr.csv.gz", compressed);
+    GraphBuilder builder;
+    LoadReport report;
+    const auto message = [&](auto load) {
+        try {
+            load();
+        } catch (const newsgraph::LoadError& error) {
+            return std::string(error.what());
+        }
+        return std::string("no LoadError");
+    };
+    const std::string cfr = message([&] { newsgraph::loadCfr(builder, path, kLenient, report); });
+    CHECK_THAT(cfr, Catch::Contains("cfr.csv.gz") && Catch::Contains("gzip data is truncated or corrupt"));
+    CHECK_THAT(cfr, !Catch::Contains("empty"));
+    const std::string eurepoc = message([&] { newsgraph::loadEurepoc(builder, path, kLenient, report); });
+    CHECK_THAT(eurepoc, Catch::Contains("gzip data is truncated or corrupt"));
+    const std::string cameo = message([&] { newsgraph::loadCameo(builder, path, kLenient, report); });
+    CHECK_THAT(cameo, Catch::Contains("gzip data is truncated or corrupt"));
+    CHECK(builder.nodeCount() == 0);
+    // A file that is really empty still says so.
+    const std::string empty = dir.write("empty.csv", "");
+    CHECK_THAT(message([&] { newsgraph::loadCfr(builder, empty, kLenient, report); }), Catch::Contains("the file is empty"));
 }
 
 TEST_CASE("eurepoc: incidents, initiators and claims from the four extracts", "[loader][eurepoc]") {
