@@ -86,8 +86,13 @@ int run(const std::vector<std::string>& args) {
         return kExitUsage;
     }
 
+    LoadOptions loadOptions = options.loadOptions;
+    if (options.timeout) {
+        loadOptions.timeout = options.timeout;
+        loadOptions.deadline = std::chrono::steady_clock::now() + *options.timeout;
+    }
     std::optional<Graph> graph = loadWithin(options.maxMemory, std::cerr, [&](std::ostream& err) {
-        return loadGraph(options.loads, options.loadOptions, err);
+        return loadGraph(options.loads, loadOptions, err);
     });
     if (!graph) {
         return kExitUsage;

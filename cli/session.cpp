@@ -148,8 +148,14 @@ void Session::printOrigin(const QueryError* error, const ScriptStatement& statem
 }
 
 bool Session::load(std::string_view spec) {
+    LoadOptions options = settings_.loadOptions;
+    options.cancelled = settings_.catchInterrupts ? InterruptScope::flag() : nullptr;
+    if (settings_.timeout) {
+        options.timeout = settings_.timeout;
+        options.deadline = std::chrono::steady_clock::now() + *settings_.timeout;
+    }
     std::optional<Graph> graph = loadWithin(settings_.maxMemory, err_, [&](std::ostream& err) {
-        return loadIntoCopy(database_.graph(), spec, settings_.loadOptions, err);
+        return loadIntoCopy(database_.graph(), spec, options, err);
     });
     if (!graph) {
         return false;

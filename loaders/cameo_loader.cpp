@@ -80,7 +80,7 @@ public:
         }
         const TableKind kind = tableKind(path, trimText(records[0]));
         while (records.next()) {
-            ++report_.rowsRead;
+            report_.countRow(options_, path);
             progress.update(lines.bytesRead(), report_.rowsRead);
             if (records.size() != kColumns) {
                 report_.reject(options_, path, records.line(),

@@ -98,7 +98,7 @@ public:
         }
         const Columns columns = findColumns(records.fields(), path);
         while (records.next()) {
-            ++report_.rowsRead;
+            report_.countRow(options_, path);
             progress.update(lines.bytesRead(), report_.rowsRead);
             if (records.error()) {
                 report_.reject(options_, path, records.line(), *records.error());

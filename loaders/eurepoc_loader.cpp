@@ -101,7 +101,7 @@ public:
         const Header header = readHeader(records.fields(), path);
         const Value source{fileName(path)};
         while (records.next()) {
-            ++report_.rowsRead;
+            report_.countRow(options_, path);
             progress.update(lines.bytesRead(), report_.rowsRead);
             if (records.error()) {
                 report_.reject(options_, path, records.line(), *records.error());

@@ -93,7 +93,7 @@ private:
                 graph_.prefetch(rows[i + kPrefetchRows]);
             }
             const GdeltRow& row = rows[i];
-            ++report_.rowsRead;
+            report_.countRow(options_, *path_);
             if (report_.rowsRead % kProgressEvery == 0) {
                 progress.update(batch.bytesDone, report_.rowsRead);
             }

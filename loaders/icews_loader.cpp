@@ -101,7 +101,7 @@ public:
         RecordReader records(lines, RecordDialect{'\t', false});
         const InternedString source = builder_.internString(provenanceName(path));
         while (records.next()) {
-            ++report_.rowsRead;
+            report_.countRow(options_, path);
             if (report_.rowsRead % kProgressEvery == 0) {
                 progress.update(lines.bytesRead(), report_.rowsRead);
             }
@@ -144,7 +144,7 @@ public:
         RecordReader records(lines, RecordDialect{'\t', false});
         const InternedString source = builder_.internString(provenanceName(path));
         while (records.next()) {
-            ++report_.rowsRead;
+            report_.countRow(options_, path);
             if (report_.rowsRead % kProgressEvery == 0) {
                 progress.update(lines.bytesRead(), report_.rowsRead);
             }

@@ -15,6 +15,17 @@ LoadError::LoadError(std::string file, uint64_t line, std::string reason)
     : Exception("LoadError", formatLocation(file, line, reason)), file_(std::move(file)), line_(line),
       reason_(std::move(reason)) {}
 
+void LoadReport::checkStop(const LoadOptions& options, const std::string& file) const {
+    if (options.cancelled != nullptr && options.cancelled->load(std::memory_order_relaxed)) {
+        throw LoadError(file, 0, "the load was cancelled; the graph is as it was");
+    }
+    if (options.deadline && rowsRead % kRowsPerClockRead == 0 && std::chrono::steady_clock::now() > *options.deadline) {
+        throw LoadError(file, 0,
+                        fmt::format("the load ran longer than its timeout of {} ms and was stopped; the graph is as it was",
+                                    options.timeout ? options.timeout->count() : 0));
+    }
+}
+
 void LoadReport::reject(const LoadOptions& options, const std::string& file, uint64_t line, const std::string& reason) {
     if (options.strict) {
         throw LoadError(file, line, reason);

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +37,11 @@ struct LoadOptions {
     // Threads a load may use (so far only GDELT uses a second one, to parse): 1 keeps the whole load
     // on the calling thread; 0 takes NEWSGRAPH_LOAD_THREADS, else the machine's core count.
     unsigned threads = 0;
+    // Polled between rows: once `*cancelled` reads true, or past `timeout` from the load's start
+    // (`deadline`), the load stops with LoadError and the graph is left as it was.
+    const std::atomic<bool>* cancelled = nullptr;
+    std::optional<std::chrono::milliseconds> timeout;
+    std::optional<std::chrono::steady_clock::time_point> deadline;
 };
 
 struct Reject {
@@ -53,10 +61,22 @@ struct LoadReport {
     std::vector<std::string> notes; // what the load did not read and why (a skipped subfolder)
     double seconds = 0.0;
 
+    // Counts a row read from `file`, and stops the load there (LoadError) when it was cancelled
+    // or ran past its deadline; the clock is read every kRowsPerClockRead rows.
+    void countRow(const LoadOptions& options, const std::string& file) {
+        ++rowsRead;
+        if (options.cancelled != nullptr || options.deadline) {
+            checkStop(options, file);
+        }
+    }
     // Records a bad row; in strict mode throws LoadError instead.
     void reject(const LoadOptions& options, const std::string& file, uint64_t line, const std::string& reason);
     // A summary: counts, time, rows per second, then the kept rejects one per line.
     std::string toString() const;
+
+private:
+    static constexpr uint64_t kRowsPerClockRead = 1024;
+    void checkStop(const LoadOptions& options, const std::string& file) const;
 };
 
 } // namespace newsgraph

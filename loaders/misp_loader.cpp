@@ -103,7 +103,7 @@ public:
         size_t index = 0;
         for (const Json& entry : document["values"]) {
             ++index;
-            ++report_.rowsRead;
+            report_.countRow(options_, path);
             const std::string value = stringField(entry, "value");
             if (value.empty()) {
                 report_.reject(options_, path, 0, fmt::format("cluster #{} has no 'value' (name)", index));

@@ -30,7 +30,7 @@ void readNodes(GraphBuilder& builder, const std::string& path, const LoadOptions
     std::vector<Value> values;
     std::vector<LabelId> labels;
     while (file.reader->next()) {
-        ++report.rowsRead;
+        report.countRow(options, path);
         if (!checker.check(*file.reader, values)) {
             continue;
         }

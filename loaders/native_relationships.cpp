@@ -99,13 +99,13 @@ class Applier {
 public:
     Applier(GraphBuilder& builder, const std::string& path, const std::vector<ColumnSpec>& columns,
             const LoadOptions& options, LoadReport& report, const Roles& roles)
-        : builder_(builder), columns_(columns), report_(report), checker_(path, columns, options, report),
-          roles_(roles), keys_(columns.size()), strings_(columns.size()) {}
+        : builder_(builder), path_(path), columns_(columns), options_(options), report_(report),
+          checker_(path, columns, options, report), roles_(roles), keys_(columns.size()), strings_(columns.size()) {}
 
     void apply(const RelBatch& batch) {
         const size_t width = columns_.size();
         for (size_t k = 0; k < batch.size; ++k) {
-            ++report_.rowsRead;
+            report_.countRow(options_, path_);
             if (batch.rejects[k]) {
                 checker_.reject(batch.lines[k], *batch.rejects[k]);
                 continue;
@@ -172,7 +172,9 @@ private:
     }
 
     GraphBuilder& builder_;
+    const std::string& path_;
     const std::vector<ColumnSpec>& columns_;
+    const LoadOptions& options_;
     LoadReport& report_;
     RowChecker checker_;
     Roles roles_;

@@ -77,18 +77,19 @@ class Database:
         """The plan of a statement as text, followed by the optimizer rules that fired."""
         return self._db.explain(query, parameters, list(disabled_rules))
 
-    def load(self, spec, path=None, *, strict=False, rejects_kept=10, threads=0, max_memory=None):
+    def load(self, spec, path=None, *, strict=False, rejects_kept=10, threads=0, timeout=None, max_memory=None):
         """Loads data: load("gdelt:PATH") or load("gdelt", PATH); ng.formats() lists the formats.
 
         A malformed row is counted and kept in the report (the first rejects_kept of them word for
         word) and skipped; strict=True stops at the first one instead. A load that fails raises
         LoadError and leaves the graph as it was. Returns the LoadReport (rows, nodes_created,
-        relationships_created, merged, rejected, rejects, notes, seconds). max_memory as in
-        execute(): a load past it raises ng.MemoryLimitError and changes nothing.
+        relationships_created, merged, rejected, rejects, notes, seconds). timeout (seconds) and
+        max_memory as in execute(): a load past either raises LoadError or ng.MemoryLimitError
+        and changes nothing. Ctrl-C on the main thread cancels the load (KeyboardInterrupt).
         """
         if path is not None:
             spec = f"{spec}:{path}"
-        return self._db.load(str(spec), strict, rejects_kept, threads, max_memory)
+        return self._db.load(str(spec), strict, rejects_kept, threads, timeout, max_memory)
 
     @property
     def node_count(self):

@@ -8,6 +8,7 @@
 // the main thread a statement also listens for Ctrl-C: the first SIGINT cancels it and raises
 // KeyboardInterrupt once the engine has stopped, leaving the graph as it was.
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <optional>
 #include <thread>
@@ -295,12 +296,18 @@ public:
     }
 
     LoadReport load(const std::string& spec, bool strict, size_t rejectsKept, unsigned threads,
-                    const py::object& maxMemory) {
-        const ExecuteOptions limits = toOptions(std::nullopt, {}, maxMemory);
+                    const std::optional<double>& timeout, const py::object& maxMemory) {
+        const ExecuteOptions limits = toOptions(timeout, {}, maxMemory);
         LoadOptions options;
         options.strict = strict;
         options.rejectsKept = rejectsKept;
         options.threads = threads;
+        if (limits.timeout) {
+            options.timeout = limits.timeout;
+            options.deadline = std::chrono::steady_clock::now() + *limits.timeout;
+        }
+        const InterruptListener listener;
+        options.cancelled = listener.flag();
         LoadReport report;
         try {
             const py::gil_scoped_release release;
@@ -308,6 +315,9 @@ public:
         } catch (const QueryError& error) {
             raiseQueryError(error, spec); // MemoryLimitError
         } catch (const LoadError& error) {
+            if (listener.interrupted()) {
+                raiseInterrupt();
+            }
             raiseLoadError(error.what(), py::str(error.file()),
                            error.line() == 0 ? py::object(py::none()) : py::object(py::int_(error.line())));
         } catch (const Exception& error) {
@@ -402,7 +412,7 @@ PYBIND11_MODULE(_newsgraph, module) {
         .def("explain", &PyDatabase::explain, py::arg("query"), py::arg("parameters") = py::none(),
              py::arg("disabled_rules") = std::vector<std::string>{})
         .def("load", &PyDatabase::load, py::arg("spec"), py::arg("strict") = false, py::arg("rejects_kept") = 10,
-             py::arg("threads") = 0, py::arg("max_memory") = py::none())
+             py::arg("threads") = 0, py::arg("timeout") = py::none(), py::arg("max_memory") = py::none())
         .def_property_readonly("node_count", &PyDatabase::nodeCount)
         .def_property_readonly("relationship_count", &PyDatabase::relationshipCount);
 }

@@ -111,3 +111,26 @@ def test_ctrl_c_cancels_the_statement(people):
     assert elapsed < (10 if SANITIZED else 1.5)
     assert people.execute("MATCH (n) RETURN count(*)").scalar() == before
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def _big_nodes_file(tmp_path, rows):
+    nodes = tmp_path / "many.csv"
+    nodes.write_text("id:ID,name,:LABEL\n" + "".join(f"n{i},name {i},N\n" for i in range(rows)))
+    return nodes
+
+
+def test_load_timeout_and_ctrl_c_change_nothing(tmp_path):
+    db = ng.Database()
+    db.execute("CREATE (:Kept)")
+    nodes = _big_nodes_file(tmp_path, 100_000 if SANITIZED else 1_000_000)
+    with pytest.raises(ng.LoadError, match="timeout of 20 ms"):
+        db.load(f"nodes:{nodes}", timeout=0.02)
+    assert db.node_count == 1
+    timer = threading.Timer(0.05, lambda: os.kill(os.getpid(), signal.SIGINT))
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        db.load(f"nodes:{nodes}")
+        time.sleep(5)  # the load was too quick to be interrupted: the signal lands here instead
+    timer.join()
+    assert db.node_count == 1
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

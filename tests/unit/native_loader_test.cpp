@@ -1,6 +1,7 @@
 // The native loader: neo4j-admin style node and relationship CSV files, dataset manifests, strict
 // and lenient handling of bad input, and loader look-up by format.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <filesystem>
 #include <fstream>
@@ -800,6 +801,35 @@ TEST_CASE("loadSpec names an archive or a binary file and fails a load whose eve
     newsgraph::loadSpec(builder, "icews:" + mixed, lenient, mixedReport);
     CHECK(mixedReport.rejected == 1U);
     CHECK(mixedReport.relsCreated == 1U);
+}
+
+TEST_CASE("A cancelled load, or one past its deadline, stops at a row and changes nothing", "[loader]") {
+    const TempDir dir;
+    std::string text = "id:ID,name,:LABEL\n";
+    for (int i = 0; i < 5000; ++i) {
+        text += fmt::format("n{},name {},N\n", i, i);
+    }
+    const std::string nodes = dir.write("nodes.csv", text);
+    GraphBuilder builder;
+    LoadReport report;
+    newsgraph::LoadOptions cancelled;
+    const std::atomic<bool> stop{true};
+    cancelled.cancelled = &stop;
+    CHECK_THAT(loadError([&] { newsgraph::loadSpec(builder, "nodes:" + nodes, cancelled, report); }),
+               Catch::Contains("nodes.csv: the load was cancelled"));
+    newsgraph::LoadOptions late;
+    late.timeout = std::chrono::milliseconds(1);
+    late.deadline = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    CHECK_THAT(loadError([&] { newsgraph::loadSpec(builder, "nodes:" + nodes, late, report); }),
+               Catch::Contains("ran longer than its timeout of 1 ms"));
+    CHECK(builder.nodeCount() == 0);
+    newsgraph::LoadOptions running;
+    const std::atomic<bool> go{false};
+    running.cancelled = &go;
+    running.deadline = std::chrono::steady_clock::now() + std::chrono::hours(1);
+    LoadReport done;
+    newsgraph::loadSpec(builder, "nodes:" + nodes, running, done);
+    CHECK(done.nodesCreated == 5000U);
 }
 
 TEST_CASE("loadSpec says which subfolders of a folder it did not read", "[loader]") {
