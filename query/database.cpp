@@ -115,46 +115,35 @@ QueryResult Database::execute(std::string_view query, const Parameters& paramete
 
 namespace {
 
-QueryError memoryLimitError(uint64_t limit, std::string_view what) {
-    return QueryError("MemoryLimitError", QueryPhase::Runtime, "MemoryLimit",
-                      fmt::format("the {} needed more memory than its limit of {} and was stopped; the graph is "
-                                  "unchanged",
-                                  what, formatMemorySize(limit)));
+// Runs `work` under `limit` (none: unbounded). Whatever a refused allocation became on its way up
+// (bad_alloc, a LoadError naming it) is reported as MemoryLimitError for `what`.
+template <typename Work>
+auto withMemoryLimit(std::optional<uint64_t> limit, std::string_view what, Work&& work) {
+    if (!limit) {
+        return work();
+    }
+    const MemoryLimitScope memory(*limit);
+    try {
+        return work();
+    } catch (...) {
+        if (memory.exceeded()) {
+            throw QueryError("MemoryLimitError", QueryPhase::Runtime, "MemoryLimit",
+                             fmt::format("the {} needed more memory than its limit of {} and was stopped; the graph "
+                                         "is unchanged",
+                                         what, formatMemorySize(*limit)));
+        }
+        throw;
+    }
 }
 
 } // namespace
 
 QueryResult Database::execute(std::string_view query, const Parameters& parameters, const ExecuteOptions& options) {
-    if (!options.maxMemory) {
-        return executeUnbounded(query, parameters, options);
-    }
-    const MemoryLimitScope memory(*options.maxMemory);
-    try {
-        return executeUnbounded(query, parameters, options);
-    } catch (...) {
-        // Whatever the refused allocation became on its way up (bad_alloc, a LoadError naming it).
-        if (memory.exceeded()) {
-            throw memoryLimitError(*options.maxMemory, "statement");
-        }
-        throw;
-    }
+    return withMemoryLimit(options.maxMemory, "statement", [&] { return executeUnbounded(query, parameters, options); });
 }
 
 void Database::update(const std::function<void(GraphBuilder&)>& change, const ExecuteOptions& options) {
-    if (!options.maxMemory) {
-        update(change);
-        return;
-    }
-    const MemoryLimitScope memory(*options.maxMemory);
-    try {
-        update(change);
-    } catch (...) {
-        // Whatever the refused allocation became on its way up (bad_alloc, a LoadError naming it).
-        if (memory.exceeded()) {
-            throw memoryLimitError(*options.maxMemory, "load");
-        }
-        throw;
-    }
+    withMemoryLimit(options.maxMemory, "load", [&] { update(change); });
 }
 
 QueryResult Database::executeUnbounded(std::string_view query, const Parameters& parameters, const ExecuteOptions& options) {

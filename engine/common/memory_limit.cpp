@@ -103,8 +103,12 @@ uint64_t physicalMemory() {
 }
 
 uint64_t defaultMemoryLimit() {
-    const uint64_t physical = physicalMemory();
-    return physical == 0 ? UINT64_MAX : static_cast<uint64_t>(static_cast<double>(physical) * kDefaultShare);
+    // Read once: every ExecuteOptions starts from it, and sysconf asks the kernel.
+    static const uint64_t limit = [] {
+        const uint64_t physical = physicalMemory();
+        return physical == 0 ? UINT64_MAX : static_cast<uint64_t>(static_cast<double>(physical) * kDefaultShare);
+    }();
+    return limit;
 }
 
 std::optional<uint64_t> parseMemorySize(std::string_view text) {

@@ -4,19 +4,23 @@ from dataclasses import dataclass, field
 import datetime
 
 
-@dataclass(frozen=True)
-class Node:
-    """A node of the graph as a result returned it: its id, its labels (sorted) and properties."""
-
-    id: int
-    labels: list = field(default_factory=list, compare=False, hash=False)
-    properties: dict = field(default_factory=dict, compare=False, hash=False)
+class _Properties:
+    """Property access shared by nodes and relationships: entity["key"], entity.get("key")."""
 
     def __getitem__(self, key):
         return self.properties[key]
 
     def get(self, key, default=None):
         return self.properties.get(key, default)
+
+
+@dataclass(frozen=True)
+class Node(_Properties):
+    """A node of the graph as a result returned it: its id, its labels (sorted) and properties."""
+
+    id: int
+    labels: list = field(default_factory=list, compare=False, hash=False)
+    properties: dict = field(default_factory=dict, compare=False, hash=False)
 
     def __repr__(self):
         labels = "".join(":" + label for label in self.labels)
@@ -24,7 +28,7 @@ class Node:
 
 
 @dataclass(frozen=True)
-class Relationship:
+class Relationship(_Properties):
     """A relationship: its id, type, the ids of its start and end nodes, and its properties."""
 
     id: int
@@ -32,12 +36,6 @@ class Relationship:
     start: int = field(default=None, compare=False, hash=False)
     end: int = field(default=None, compare=False, hash=False)
     properties: dict = field(default_factory=dict, compare=False, hash=False)
-
-    def __getitem__(self, key):
-        return self.properties[key]
-
-    def get(self, key, default=None):
-        return self.properties.get(key, default)
 
     def __repr__(self):
         return f"Relationship({self.id} ({self.start})-[:{self.type}]->({self.end}) {self.properties!r})"

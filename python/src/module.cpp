@@ -50,10 +50,15 @@ ErrorClasses& errorClasses() {
     throw py::error_already_set();
 }
 
-[[noreturn]] void raiseQueryError(const QueryError& error, std::string_view query) {
+// The QueryError subclass named `kind`, or QueryError itself.
+py::object queryErrorClass(const std::string& kind) {
     const ErrorClasses& classes = errorClasses();
-    const py::str kind(error.kind());
-    const py::object cls = classes.queryErrors.contains(kind) ? classes.queryErrors[kind] : classes.queryError;
+    const py::str name(kind);
+    return classes.queryErrors.contains(name) ? py::object(classes.queryErrors[name]) : classes.queryError;
+}
+
+[[noreturn]] void raiseQueryError(const QueryError& error, std::string_view query) {
+    const py::object cls = queryErrorClass(error.kind());
     const SourcePosition position = error.position();
     const py::object line = position.known() ? py::object(py::int_(position.line)) : py::object(py::none());
     const py::object column = position.known() ? py::object(py::int_(position.column)) : py::object(py::none());
@@ -62,9 +67,7 @@ ErrorClasses& errorClasses() {
 
 // Any other error of the engine (a storage limit, say), as a QueryError of its kind.
 [[noreturn]] void raiseEngineError(const Exception& error) {
-    const ErrorClasses& classes = errorClasses();
-    const py::str kind(error.kind());
-    const py::object cls = classes.queryErrors.contains(kind) ? classes.queryErrors[kind] : classes.queryError;
+    const py::object cls = queryErrorClass(error.kind());
     raise(cls, cls(error.kind() + ": " + error.what(), error.kind(), "", phaseName(QueryPhase::Runtime), py::none(),
                    py::none(), error.what()));
 }

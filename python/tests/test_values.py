@@ -83,7 +83,7 @@ def test_nodes_relationships_paths(db):
     assert b.labels == ["Actor", "Country"] and b.properties == {"code": "CZE", "name": "Czechia"}
     assert isinstance(r, ng.Relationship)
     assert (r.type, r.start, r.end) == ("TARGETED", a.id, b.id)
-    assert r["date"] == datetime.date(2025, 5, 28)
+    assert r["date"] == datetime.date(2025, 5, 28) and r.get("absent") is None and a.get("name") == "APT31"
     assert isinstance(p, ng.Path) and len(p) == 1
     assert p.start == a and p.end == b and p.relationships == [r]
     assert {a, b} == {db.execute("MATCH (n) RETURN n").rows()[i][0] for i in range(2)}
