@@ -212,7 +212,7 @@ bool VarExpand::produce(ExecutionContext& context, const Chunk& input, size_t ro
     }
     while (!stack_.empty()) {
         Frame& top = stack_.back();
-        const bool deepEnough = maxHops_ && path_.size() >= *maxHops_;
+        const bool deepEnough = maxHops_ && path_.size() >= *maxHops_; // *0..0: the start only
         if (deepEnough || top.next >= top.edges.size()) {
             stack_.pop_back();
             if (!path_.empty()) {
@@ -231,7 +231,12 @@ bool VarExpand::produce(ExecutionContext& context, const Chunk& input, size_t ro
         if (path_.size() >= minHops_) {
             emit(neighbor);
         }
-        pushFrame(context, neighbor);
+        if (maxHops_ && path_.size() >= *maxHops_) {
+            // As deep as the bound allows: nothing to read from the neighbour.
+            path_.pop_back();
+        } else {
+            pushFrame(context, neighbor);
+        }
         context.checkCancelled();
     }
     return true;

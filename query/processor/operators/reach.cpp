@@ -14,6 +14,10 @@ namespace {
 
 constexpr uint32_t kBitsPerWord = 64;
 constexpr uint32_t kUnreached = UINT32_MAX;
+constexpr uint32_t kCancelCheckSteps = 4096;
+
+// pendingState_ per node during reachableByLongerTrails.
+enum class PendingState : uint8_t { None, Pending, Settled };
 
 } // namespace
 
@@ -24,6 +28,13 @@ constexpr uint32_t kUnreached = UINT32_MAX;
 // cycle through the start, found from the first hop each node was reached by.
 void VarExpand::reachable(ExecutionContext& context, NodeId start, bool sorted) {
     const Graph& graph = *context.graph;
+    if (minHops_ >= 2) {
+        reachableByLongerTrails(context, start);
+        if (sorted) {
+            std::sort(endpoints_.begin(), endpoints_.end());
+        }
+        return;
+    }
     touched_.clear();
     touched_.push_back(start);
     uint64_t shortestCycle = UINT64_MAX;
@@ -54,6 +65,122 @@ void VarExpand::reachable(ExecutionContext& context, NodeId start, bool sorted) 
     }
     if (sorted) {
         std::sort(endpoints_.begin(), endpoints_.end());
+    }
+}
+
+// With a minimum of two or more the breadth-first distance d of a node no longer decides alone. A
+// node with minHops <= d <= maxHops qualifies: a shortest path is a trail of that length. A node
+// nearer than minHops (the start among them) is pending: it qualifies only if a longer trail ends
+// there. A depth-first search over trails settles those, and goes down a branch only while a
+// pending node is still near enough (backward distances, a lower bound that ignores relationship
+// filters); it stops as soon as nothing is pending. Users ask for *2..3 to leave out the direct
+// neighbours, so the pending nodes are few and quickly settled or ruled out.
+void VarExpand::reachableByLongerTrails(ExecutionContext& context, NodeId start) {
+    const Graph& graph = *context.graph;
+    const uint64_t limit = maxHops_.value_or(UINT64_MAX);
+    endpoints_.clear();
+    if (limit < minHops_) {
+        return;
+    }
+    if (depth_.size() < graph.nodeCount()) {
+        depth_.resize(graph.nodeCount(), kUnreached);
+        firstHop_.resize(graph.nodeCount(), kInvalidRel);
+        pendingState_.resize(graph.nodeCount(), static_cast<uint8_t>(PendingState::None));
+        toPending_.resize(graph.nodeCount(), kUnreached);
+    }
+    touched_.clear();
+    touched_.push_back(start);
+    depth_[start] = 0;
+    firstHop_[start] = kInvalidRel;
+    spec_.bothDirections ? search<true>(context, start) : search<false>(context, start);
+    pending_.clear();
+    for (NodeId node : touched_) {
+        if (depth_[node] >= minHops_) {
+            endpoints_.push_back(node);
+        } else {
+            pending_.push_back(node);
+            pendingState_[node] = static_cast<uint8_t>(PendingState::Pending);
+        }
+        depth_[node] = kUnreached;
+    }
+    // A node reached at depth k >= 1 can still end a qualifying trail only within limit - k more steps.
+    searchBackFromPending(context, limit - 1);
+    size_t unsettled = pending_.size();
+    auto promising = [&](NodeId node, uint64_t depth) {
+        return toPending_[node] != kUnreached && depth + toPending_[node] <= limit;
+    };
+    auto descend = [&](NodeId node, size_t depth) {
+        if (trailEdges_.size() <= depth) {
+            trailEdges_.resize(depth + 1);
+            trailNext_.resize(depth + 1);
+        }
+        trailEdges_[depth].clear();
+        trailNext_[depth] = 0;
+        forEachEdge(graph, node, spec_, [&](RelId rel, NodeId neighbor) { trailEdges_[depth].emplace_back(rel, neighbor); });
+    };
+    path_.clear();
+    descend(start, 0);
+    for (uint64_t steps = 0; unsettled > 0; ++steps) {
+        if (steps % kCancelCheckSteps == 0) {
+            context.checkCancelled();
+        }
+        const size_t depth = path_.size();
+        if (trailNext_[depth] == trailEdges_[depth].size()) {
+            if (depth == 0) {
+                break;
+            }
+            path_.pop_back();
+            continue;
+        }
+        const auto [rel, neighbor] = trailEdges_[depth][trailNext_[depth]++];
+        if (!relAllowed(context, rel)) {
+            continue;
+        }
+        const uint64_t length = depth + 1;
+        if (length >= minHops_ && pendingState_[neighbor] == static_cast<uint8_t>(PendingState::Pending)) {
+            pendingState_[neighbor] = static_cast<uint8_t>(PendingState::Settled);
+            endpoints_.push_back(neighbor);
+            --unsettled;
+        }
+        if (length < limit && promising(neighbor, length)) {
+            path_.push_back(rel);
+            descend(neighbor, length);
+        }
+    }
+    path_.clear();
+    for (NodeId node : pending_) {
+        pendingState_[node] = static_cast<uint8_t>(PendingState::None);
+    }
+    for (NodeId node : backward_) {
+        toPending_[node] = kUnreached;
+    }
+}
+
+void VarExpand::searchBackFromPending(ExecutionContext& context, uint64_t limit) {
+    const Graph& graph = *context.graph;
+    ExpandSpec reverse = spec_;
+    if (!reverse.bothDirections) {
+        reverse.direction = reverse.direction == Direction::Out ? Direction::In : Direction::Out;
+    }
+    backward_.assign(pending_.begin(), pending_.end());
+    for (NodeId node : pending_) {
+        toPending_[node] = 0;
+    }
+    for (size_t head = 0; head < backward_.size(); ++head) {
+        if (head % kCancelCheckSteps == 0) {
+            context.checkCancelled();
+        }
+        const NodeId node = backward_[head];
+        const uint32_t distance = toPending_[node];
+        if (distance >= limit) {
+            continue;
+        }
+        forEachEdge<false>(graph, node, reverse, [&](NodeId neighbor) {
+            if (toPending_[neighbor] == kUnreached) {
+                toPending_[neighbor] = distance + 1;
+                backward_.push_back(neighbor);
+            }
+        });
     }
 }
 

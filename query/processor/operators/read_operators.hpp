@@ -114,7 +114,6 @@ public:
     // Emit each reachable end node once per input row (found breadth first) instead of once per
     // path: the planner sets this when only DISTINCT end nodes matter (count(DISTINCT x)).
     void setDistinctEndpoints() { distinctEndpoints_ = true; }
-    static bool supportsDistinctEndpoints(uint64_t minHops) { return minHops <= 1; }
     bool distinctEndpoints() const { return distinctEndpoints_; }
     const ExpandSpec& spec() const { return spec_; }
     uint64_t minHops() const { return minHops_; }
@@ -140,6 +139,12 @@ private:
     void pushFrame(ExecutionContext& context, NodeId node);
     bool relAllowed(ExecutionContext& context, RelId rel) const;
     void reachable(ExecutionContext& context, NodeId start, bool sorted = true);
+    // reachable() for minHops >= 2: breadth first, then a pruned depth-first search over trails
+    // for the nodes nearer than minHops.
+    void reachableByLongerTrails(ExecutionContext& context, NodeId start);
+    // Distances (at most `limit`) to the nodes in pending_ against the search's direction, into
+    // toPending_; the nodes reached go to backward_.
+    void searchBackFromPending(ExecutionContext& context, uint64_t limit);
     // The breadth-first loop of reachable(); returns the length of the shortest closed trail
     // through the start it saw (UINT64_MAX: none within the bound).
     template <bool Undirected>
@@ -171,6 +176,13 @@ private:
     std::vector<uint64_t> seen_;     // searchNeighbors' bitmap, all clear between searches
     std::vector<uint64_t> frontier_; // bottomUpLevel's bitmap of the level's nodes, likewise
     uint64_t seenInEdges_ = 0;       // edges into the nodes seen so far, against the search's direction
+    // reachableByLongerTrails' state, likewise kept between rows and reset where touched.
+    std::vector<NodeId> pending_;            // nodes nearer than minHops, not yet known to qualify
+    std::vector<uint8_t> pendingState_;      // per node: PendingState
+    std::vector<uint32_t> toPending_;        // backward distance to a pending node, kUnreached if none near
+    std::vector<NodeId> backward_;
+    std::vector<std::vector<std::pair<RelId, NodeId>>> trailEdges_; // per depth: the edges still to try
+    std::vector<size_t> trailNext_;
     std::vector<std::pair<RelId, NodeId>> edges_;
     std::vector<Value> scratch_;
 };
