@@ -27,9 +27,12 @@ std::vector<std::unique_ptr<OptimizerRule>> makeRules() {
     //    relationships and filters on one step each: counted per middle node. After 1, so the
     //    comparison and the filters may sit inside the Expands.
     rules.push_back(std::make_unique<TwoHopCountRule>());
-    // 5. ORDER BY under LIMIT: a bounded heap.
+    // 5. count(*) of a chain of three or more fixed steps over the whole graph, comparisons
+    //    between neighbouring steps: counted backwards per relationship. After 1, likewise.
+    rules.push_back(std::make_unique<ChainCountRule>());
+    // 6. ORDER BY under LIMIT: a bounded heap.
     rules.push_back(std::make_unique<TopKRule>());
-    // 6. Between the steps of a pattern read only up to duplicates: one row per frontier. Last,
+    // 7. Between the steps of a pattern read only up to duplicates: one row per frontier. Last,
     //    so that it sees the expansions the rules before left (filters already inside them).
     rules.push_back(std::make_unique<FrontierDistinctRule>());
     return rules;

@@ -78,18 +78,34 @@ void ExecutionContext::endWrite() {
 void ExecutionContext::checkCancelled() const {
     constexpr uint32_t kChecksPerClockRead = 256;
     if (cancelled != nullptr && cancelled->load(std::memory_order_relaxed)) {
-        throw QueryError("TransactionError", QueryPhase::Runtime, std::string(kCancelledDetail), "the query was cancelled");
+        throwStopped(false);
     }
     if (!deadline || checksUntilClock-- > 0) {
         return;
     }
     checksUntilClock = kChecksPerClockRead;
     if (std::chrono::steady_clock::now() > *deadline) {
-        throw QueryError("TimeoutError", QueryPhase::Runtime, "Timeout",
-                         fmt::format("the statement ran longer than its timeout of {} ms and was stopped; the graph is "
-                                     "unchanged",
-                                     timeout.count()));
+        throwStopped(true);
     }
+}
+
+void ExecutionContext::checkCancelledConcurrently() const {
+    if (cancelled != nullptr && cancelled->load(std::memory_order_relaxed)) {
+        throwStopped(false);
+    }
+    if (deadline && std::chrono::steady_clock::now() > *deadline) {
+        throwStopped(true);
+    }
+}
+
+void ExecutionContext::throwStopped(bool timedOut) const {
+    if (!timedOut) {
+        throw QueryError("TransactionError", QueryPhase::Runtime, std::string(kCancelledDetail), "the query was cancelled");
+    }
+    throw QueryError("TimeoutError", QueryPhase::Runtime, "Timeout",
+                     fmt::format("the statement ran longer than its timeout of {} ms and was stopped; the graph is "
+                                 "unchanged",
+                                 timeout.count()));
 }
 
 } // namespace newsgraph

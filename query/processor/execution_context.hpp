@@ -67,6 +67,12 @@ struct ExecutionContext {
     void endWrite();
     // Throws TransactionError Cancelled once `cancelled` reads true, TimeoutError past the deadline.
     void checkCancelled() const;
+    // checkCancelled() for threads working for one operator at once: it shares no counter, so it
+    // reads the clock on every call (call it every few thousand items).
+    void checkCancelledConcurrently() const;
+
+private:
+    [[noreturn]] void throwStopped(bool timedOut) const;
 };
 
 } // namespace newsgraph

@@ -26,4 +26,34 @@ std::optional<LoneCount> loneCount(const Aggregate& aggregate) {
     return LoneCount{false, spec.distinct, static_cast<size_t>(argument.slot)};
 }
 
+ast::BinaryOp flipped(ast::BinaryOp op) {
+    switch (op) {
+    case ast::BinaryOp::Less: return ast::BinaryOp::Greater;
+    case ast::BinaryOp::LessEqual: return ast::BinaryOp::GreaterEqual;
+    case ast::BinaryOp::Greater: return ast::BinaryOp::Less;
+    case ast::BinaryOp::GreaterEqual: return ast::BinaryOp::LessEqual;
+    default: return op;
+    }
+}
+
+bool isComparison(ast::BinaryOp op) {
+    return op == ast::BinaryOp::Less || op == ast::BinaryOp::LessEqual || op == ast::BinaryOp::Greater ||
+           op == ast::BinaryOp::GreaterEqual || op == ast::BinaryOp::Equal;
+}
+
+// `column.key` -> (column, key)
+std::optional<std::pair<size_t, std::string>> propertyOfColumn(const ast::Expr& expr) {
+    if (expr.kind != ast::ExprKind::Property || expr.children.size() != 1 ||
+        expr.children[0]->kind != ast::ExprKind::Variable || expr.children[0]->slot < 0) {
+        return std::nullopt;
+    }
+    return std::make_pair(static_cast<size_t>(expr.children[0]->slot), expr.name);
+}
+
+// A fixed step the count can read from b's adjacency: a new far node, no variable-length lists
+// to avoid.
+bool isPlainStep(const ExpandSpec& spec) {
+    return !spec.into && spec.distinctFromLists.empty();
+}
+
 } // namespace newsgraph

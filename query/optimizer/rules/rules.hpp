@@ -1,6 +1,8 @@
 #pragma once
 
 // The optimizer's rules, one source file each (rules/<name>.cpp); optimizer.cpp runs them in order.
+#include <map>
+
 #include "query/optimizer/optimizer_rule.hpp"
 #include "query/processor/operators/blocking_operators.hpp"
 #include "query/processor/operators/read_operators.hpp"
@@ -14,6 +16,48 @@ struct LoneCount {
     std::optional<size_t> column; // count(variable): the variable's column
 };
 std::optional<LoneCount> loneCount(const Aggregate& aggregate);
+
+// `<` for `>` and so on: the operator with its operands swapped.
+ast::BinaryOp flipped(ast::BinaryOp op);
+bool isComparison(ast::BinaryOp op); // <, <=, >, >=, =
+// `column.key` -> (column, key)
+std::optional<std::pair<size_t, std::string>> propertyOfColumn(const ast::Expr& expr);
+// A fixed step a factorized count can read from an adjacency: a new far node, no
+// variable-length lists to avoid.
+bool isPlainStep(const ExpandSpec& spec);
+
+// Follows what the columns of a pattern hold (`columns`: column -> the pattern's variable)
+// through an operator between the pattern's steps and a count above them: a Project that only
+// passes variables on under new names (WITH b, r1), or a Select. False for anything else.
+template <typename Member>
+bool carryColumns(const Operator& op, std::map<size_t, Member>& columns) {
+    const ColumnUsage usage = op.usage();
+    if (dynamic_cast<const Project*>(&op) != nullptr) {
+        for (const auto& [expr, column] : usage.computed) {
+            columns.erase(column);
+            if (expr->kind != ast::ExprKind::Variable || expr->slot < 0) {
+                return false;
+            }
+            const auto source = columns.find(static_cast<size_t>(expr->slot));
+            if (source != columns.end()) {
+                columns[column] = source->second;
+            }
+        }
+        return true;
+    }
+    if (dynamic_cast<const Select*>(&op) != nullptr) {
+        std::map<size_t, Member> selected;
+        for (size_t i = 0; i < usage.selected.size(); ++i) {
+            const auto source = columns.find(usage.selected[i]);
+            if (source != columns.end()) {
+                selected[i] = source->second;
+            }
+        }
+        columns = std::move(selected);
+        return true;
+    }
+    return false;
+}
 
 class FilterIntoExpand final : public OptimizerRule {
 public:
@@ -46,6 +90,16 @@ public:
     const char* summary() const override {
         return "count(*) or count(DISTINCT b) of two steps through a middle node b (one r1.x op r2.y, filters on one "
                "step allowed) counted per middle node";
+    }
+    size_t apply(OptimizerContext& context) override;
+};
+
+class ChainCountRule final : public OptimizerRule {
+public:
+    const char* name() const override { return "chain_count"; }
+    const char* summary() const override {
+        return "count(*) of a chain of three or more fixed steps over the whole graph (comparisons between "
+               "neighbouring steps, filters on one step or node) counted backwards per relationship";
     }
     size_t apply(OptimizerContext& context) override;
 };

@@ -23,36 +23,6 @@ Direction flip(Direction direction) {
     return direction == Direction::Out ? Direction::In : Direction::Out;
 }
 
-ast::BinaryOp flipped(ast::BinaryOp op) {
-    switch (op) {
-    case ast::BinaryOp::Less: return ast::BinaryOp::Greater;
-    case ast::BinaryOp::LessEqual: return ast::BinaryOp::GreaterEqual;
-    case ast::BinaryOp::Greater: return ast::BinaryOp::Less;
-    case ast::BinaryOp::GreaterEqual: return ast::BinaryOp::LessEqual;
-    default: return op;
-    }
-}
-
-bool isComparison(ast::BinaryOp op) {
-    return op == ast::BinaryOp::Less || op == ast::BinaryOp::LessEqual || op == ast::BinaryOp::Greater ||
-           op == ast::BinaryOp::GreaterEqual || op == ast::BinaryOp::Equal;
-}
-
-// `column.key` -> (column, key)
-std::optional<std::pair<size_t, std::string>> propertyOfColumn(const ast::Expr& expr) {
-    if (expr.kind != ast::ExprKind::Property || expr.children.size() != 1 ||
-        expr.children[0]->kind != ast::ExprKind::Variable || expr.children[0]->slot < 0) {
-        return std::nullopt;
-    }
-    return std::make_pair(static_cast<size_t>(expr.children[0]->slot), expr.name);
-}
-
-// A fixed step the count can read from b's adjacency: a new far node, no variable-length lists
-// to avoid.
-bool isPlainStep(const ExpandSpec& spec) {
-    return !spec.into && spec.distinctFromLists.empty();
-}
-
 // While walking the plan up from the scan the two nodes met first have provisional roles: the
 // scanned node and the first step's far node; the second step decides which one is b.
 enum class Seen : uint8_t { Scanned, FirstFar, FirstRel, SecondFar, SecondRel };
@@ -133,33 +103,9 @@ size_t TwoHopCountRule::apply(OptimizerContext& context) {
                 }
                 continue;
             }
-            const ColumnUsage usage = op->usage();
-            if (dynamic_cast<Project*>(op) != nullptr) {
-                // WITH b, r1: only variables passed on under new names.
-                for (const auto& [expr, column] : usage.computed) {
-                    columns.erase(column);
-                    if (expr->kind != ast::ExprKind::Variable || expr->slot < 0) {
-                        return false;
-                    }
-                    const auto source = columns.find(static_cast<size_t>(expr->slot));
-                    if (source != columns.end()) {
-                        columns[column] = source->second;
-                    }
-                }
-                continue;
+            if (!carryColumns(*op, columns)) {
+                return false;
             }
-            if (dynamic_cast<Select*>(op) != nullptr) {
-                Columns selected;
-                for (size_t i = 0; i < usage.selected.size(); ++i) {
-                    const auto source = columns.find(usage.selected[i]);
-                    if (source != columns.end()) {
-                        selected[i] = source->second;
-                    }
-                }
-                columns = std::move(selected);
-                continue;
-            }
-            return false;
         }
         if (steps.size() != 2) {
             return false;

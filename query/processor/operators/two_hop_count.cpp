@@ -1,13 +1,14 @@
 #include "query/processor/operators/two_hop_count.hpp"
 
 #include <algorithm>
-#include <thread>
+#include <atomic>
 
 #include <fmt/format.h>
 
 #include "engine/function/value_ops.hpp"
 #include "query/processor/evaluator.hpp"
 #include "query/processor/operators/expand_support.hpp"
+#include "query/processor/operators/factorized_count.hpp"
 
 namespace newsgraph {
 
@@ -15,42 +16,6 @@ namespace {
 
 // Nodes between two looks at the cancel flag.
 constexpr NodeId kCancelCheckNodes = 4096;
-// Below this many relationships one thread does it all (starting a thread costs more).
-constexpr uint64_t kParallelRelationships = 1U << 16U;
-
-enum class KeyKind : uint8_t { None, Integer, Float, String, Generic };
-
-KeyKind keyKindOf(const PropertyColumn* column) {
-    if (column == nullptr) {
-        return KeyKind::None;
-    }
-    switch (column->values().kind()) {
-    case ColumnKind::Empty: return KeyKind::None;
-    case ColumnKind::Int:
-    case ColumnKind::Date: return KeyKind::Integer;
-    case ColumnKind::Float: return KeyKind::Float;
-    case ColumnKind::String: return KeyKind::String;
-    default: return KeyKind::Generic;
-    }
-}
-
-double numericKey(const ValueVector& values, size_t slot) {
-    switch (values.kind()) {
-    case ColumnKind::Int: return static_cast<double>(values.ints()[slot]);
-    case ColumnKind::Date: return values.dates()[slot];
-    case ColumnKind::Float: return values.floats()[slot];
-    default: return 0.0;
-    }
-}
-
-// Dates and integers as themselves, strings as their (deduplicated) pool ids: equal ids, equal text.
-int64_t integerKey(const ValueVector& values, size_t slot) {
-    switch (values.kind()) {
-    case ColumnKind::Date: return values.dates()[slot];
-    case ColumnKind::String: return static_cast<int64_t>(values.strings()[slot]);
-    default: return values.ints()[slot];
-    }
-}
 
 // Pairs (x, y) with x from xs, y from ys and x < y (or x <= y); both sorted.
 template <typename T>
@@ -91,45 +56,6 @@ int64_t countEqual(const std::vector<T>& xs, const std::vector<T>& ys) {
         }
     }
     return pairs;
-}
-
-Value compare(ast::BinaryOp op, const Value& x, const Value& y) {
-    switch (op) {
-    case ast::BinaryOp::Less: return lessThan(x, y);
-    case ast::BinaryOp::LessEqual: return lessOrEqual(x, y);
-    case ast::BinaryOp::Greater: return greaterThan(x, y);
-    case ast::BinaryOp::GreaterEqual: return greaterOrEqual(x, y);
-    default: return equals(x, y);
-    }
-}
-
-bool isTrue(const Value& value) {
-    return value.type() == ValueType::Bool && value.asBool();
-}
-
-// Which bit of a relationship's pass flags a side uses when it meets `rel` at b: 1 when b is
-// its source along the step, 2 when b is its target. A self-loop gives the same row either way.
-uint8_t orientation(const Graph& graph, const ExpandSpec& step, RelId rel, NodeId b) {
-    if (!step.bothDirections) {
-        return step.direction == Direction::Out ? 1 : 2;
-    }
-    return graph.relSource(rel) == b ? 1 : 2;
-}
-
-std::optional<std::vector<LabelId>> resolveLabels(const Graph& graph, const std::vector<std::string>& names) {
-    std::vector<LabelId> ids;
-    for (const std::string& name : names) {
-        const auto id = graph.catalog().findLabel(name);
-        if (!id) {
-            return std::nullopt;
-        }
-        ids.push_back(*id);
-    }
-    return ids;
-}
-
-bool hasAll(const Graph& graph, NodeId node, const std::vector<LabelId>& labels) {
-    return std::all_of(labels.begin(), labels.end(), [&](LabelId label) { return graph.hasLabel(node, label); });
 }
 
 } // namespace
@@ -239,20 +165,13 @@ int64_t TwoHopCount::countRange(const ExecutionContext& context, const Resolved&
     const Graph& graph = *context.graph;
     const PropertyColumn* firstColumn = spec_.first.key ? graph.relColumn(*spec_.first.key) : nullptr;
     const PropertyColumn* secondColumn = spec_.second.key ? graph.relColumn(*spec_.second.key) : nullptr;
-    const KeyKind firstKind = keyKindOf(firstColumn);
-    const KeyKind secondKind = keyKindOf(secondColumn);
-    if (spec_.op && (firstKind == KeyKind::None || secondKind == KeyKind::None)) {
+    const KeyMode mode = spec_.op ? keyModeOf(firstColumn, secondColumn, *spec_.op) : KeyMode::Generic;
+    if (spec_.op && mode == KeyMode::None) {
         return 0; // one side never has the property: every comparison is null
     }
     const bool equality = spec_.op == ast::BinaryOp::Equal;
-    // Same storage on both sides: integers, dates, or (for `=` only) strings compare as int64.
-    const bool integers = spec_.op && firstColumn->values().kind() == secondColumn->values().kind() &&
-                          (firstKind == KeyKind::Integer || (equality && firstKind == KeyKind::String));
-    const auto numeric = [](KeyKind kind) { return kind == KeyKind::Integer || kind == KeyKind::Float; };
-    const bool numbers = spec_.op && !integers && numeric(firstKind) && numeric(secondKind) &&
-                         (firstColumn->values().kind() == ColumnKind::Date) ==
-                             (secondColumn->values().kind() == ColumnKind::Date);
-    const bool comparable = integers || numbers;
+    const bool integers = spec_.op && mode == KeyMode::Integers;
+    const bool comparable = integers || (spec_.op && mode == KeyMode::Numbers);
     const bool strict = spec_.op == ast::BinaryOp::Less || spec_.op == ast::BinaryOp::Greater;
     const bool firstBelow = spec_.op == ast::BinaryOp::Less || spec_.op == ast::BinaryOp::LessEqual;
     const bool sameKey = spec_.first.key == spec_.second.key;
@@ -307,7 +226,7 @@ int64_t TwoHopCount::countRange(const ExecutionContext& context, const Resolved&
             } else if (!(strict && sameKey)) { // x < x never holds
                 const Value x = graph.relProperty(rel, *spec_.first.key);
                 const Value y = graph.relProperty(rel, *spec_.second.key);
-                overlap += isTrue(compare(*spec_.op, x, y)) ? times : 0;
+                overlap += isTrue(compareValues(*spec_.op, x, y)) ? times : 0;
             }
         }
         return overlap;
@@ -344,7 +263,7 @@ int64_t TwoHopCount::countRange(const ExecutionContext& context, const Resolved&
             for (RelId r1 : firstRels) {
                 const Value x = graph.relProperty(r1, *spec_.first.key);
                 for (RelId r2 : secondRels) {
-                    pairs += isTrue(compare(*spec_.op, x, graph.relProperty(r2, *spec_.second.key))) ? 1 : 0;
+                    pairs += isTrue(compareValues(*spec_.op, x, graph.relProperty(r2, *spec_.second.key))) ? 1 : 0;
                 }
             }
             return pairs;
@@ -362,7 +281,7 @@ int64_t TwoHopCount::countRange(const ExecutionContext& context, const Resolved&
     int64_t total = 0;
     for (NodeId b = begin; b < end; ++b) {
         if ((b - begin) % kCancelCheckNodes == 0) {
-            context.checkCancelled();
+            context.checkCancelledConcurrently();
         }
         if (graph.nodeDeleted(b) || !hasAll(graph, b, *labels.middle) ||
             (!spec_.middleFilters.empty() && middlePass_[b] == 0)) {
@@ -395,33 +314,11 @@ bool TwoHopCount::next(ExecutionContext& context, Chunk& out) {
     if (!spec_.impossible && !spec_.first.step.impossible && !spec_.second.step.impossible && labels.middle &&
         labels.first && labels.second) {
         evaluateFilters(context, labels);
-        const NodeId nodes = graph.nodeCount();
-        if (graph.relCount() < kParallelRelationships || std::thread::hardware_concurrency() < 2) {
-            count = countRange(context, labels, 0, nodes);
-        } else {
-            // Two halves by node id; the first thread's exception (a cancellation) is rethrown here.
-            const NodeId middle = nodes / 2;
-            int64_t upper = 0;
-            std::exception_ptr failure;
-            std::thread helper([&] {
-                try {
-                    upper = countRange(context, labels, middle, nodes);
-                } catch (...) {
-                    failure = std::current_exception();
-                }
-            });
-            try {
-                count = countRange(context, labels, 0, middle);
-            } catch (...) {
-                helper.join();
-                throw;
-            }
-            helper.join();
-            if (failure) {
-                std::rethrow_exception(failure);
-            }
-            count += upper;
-        }
+        std::atomic<int64_t> total{0};
+        forNodeRanges(graph.nodeCount(), graph.relCount(), [&](NodeId begin, NodeId end) {
+            total += countRange(context, labels, begin, end);
+        });
+        count = total;
     }
     std::vector<Value> row(outputWidth());
     row[countSlot_] = Value(count);

@@ -25,7 +25,7 @@ namespace newsgraph {
 //
 // Filters that read only one step's variables (b, r1, a or b, r2, c) or only b are evaluated once
 // per relationship or middle node, before the counting, on one thread; the counting itself may
-// split the nodes between two threads.
+// split the nodes between the cores.
 class TwoHopCount final : public Operator {
 public:
     // The variables of the pattern a filter reads: b, and each step's relationship and far node.

@@ -1,0 +1,190 @@
+#include "query/processor/operators/factorized_count.hpp"
+
+#include <algorithm>
+#include <thread>
+
+#include "engine/function/value_ops.hpp"
+
+namespace newsgraph {
+
+KeyKind keyKindOf(const PropertyColumn* column) {
+    if (column == nullptr) {
+        return KeyKind::None;
+    }
+    switch (column->values().kind()) {
+    case ColumnKind::Empty: return KeyKind::None;
+    case ColumnKind::Int:
+    case ColumnKind::Date: return KeyKind::Integer;
+    case ColumnKind::Float: return KeyKind::Float;
+    case ColumnKind::String: return KeyKind::String;
+    default: return KeyKind::Generic;
+    }
+}
+
+double numericKey(const ValueVector& values, size_t slot) {
+    switch (values.kind()) {
+    case ColumnKind::Int: return static_cast<double>(values.ints()[slot]);
+    case ColumnKind::Date: return values.dates()[slot];
+    case ColumnKind::Float: return values.floats()[slot];
+    default: return 0.0;
+    }
+}
+
+// Dates and integers as themselves, strings as their (deduplicated) pool ids: equal ids, equal text.
+int64_t integerKey(const ValueVector& values, size_t slot) {
+    switch (values.kind()) {
+    case ColumnKind::Date: return values.dates()[slot];
+    case ColumnKind::String: return static_cast<int64_t>(values.strings()[slot]);
+    default: return values.ints()[slot];
+    }
+}
+
+KeyMode keyModeOf(const PropertyColumn* left, const PropertyColumn* right, ast::BinaryOp op) {
+    const KeyKind leftKind = keyKindOf(left);
+    const KeyKind rightKind = keyKindOf(right);
+    if (leftKind == KeyKind::None || rightKind == KeyKind::None) {
+        return KeyMode::None;
+    }
+    const ColumnKind leftStorage = left->values().kind();
+    const ColumnKind rightStorage = right->values().kind();
+    if (leftStorage == rightStorage &&
+        (leftKind == KeyKind::Integer || (op == ast::BinaryOp::Equal && leftKind == KeyKind::String))) {
+        return KeyMode::Integers;
+    }
+    const auto numeric = [](KeyKind kind) { return kind == KeyKind::Integer || kind == KeyKind::Float; };
+    // A date never equals or orders against a number: those pairs go through Cypher's operators (null).
+    if (numeric(leftKind) && numeric(rightKind) &&
+        (leftStorage == ColumnKind::Date) == (rightStorage == ColumnKind::Date)) {
+        return KeyMode::Numbers;
+    }
+    return KeyMode::Generic;
+}
+
+void fillKeys(const PropertyColumn& column, size_t count, KeyArray<int64_t>& out) {
+    out.keys.assign(count, 0);
+    out.present.assign(count, 0);
+    for (size_t rel = 0; rel < count; ++rel) {
+        if (const auto slot = column.slot(static_cast<uint32_t>(rel))) {
+            out.keys[rel] = integerKey(column.values(), *slot);
+            out.present[rel] = 1;
+        }
+    }
+}
+
+void fillKeys(const PropertyColumn& column, size_t count, KeyArray<double>& out) {
+    out.keys.assign(count, 0.0);
+    out.present.assign(count, 0);
+    for (size_t rel = 0; rel < count; ++rel) {
+        if (const auto slot = column.slot(static_cast<uint32_t>(rel))) {
+            const double key = numericKey(column.values(), *slot);
+            out.keys[rel] = key;
+            out.present[rel] = key == key ? 1 : 0;
+        }
+    }
+}
+
+Value compareValues(ast::BinaryOp op, const Value& x, const Value& y) {
+    switch (op) {
+    case ast::BinaryOp::Less: return lessThan(x, y);
+    case ast::BinaryOp::LessEqual: return lessOrEqual(x, y);
+    case ast::BinaryOp::Greater: return greaterThan(x, y);
+    case ast::BinaryOp::GreaterEqual: return greaterOrEqual(x, y);
+    default: return equals(x, y);
+    }
+}
+
+namespace {
+
+bool readsOnlyProperty(const ast::Expr& expr, size_t slot, std::optional<std::string>& key) {
+    switch (expr.kind) {
+    case ast::ExprKind::Property:
+        if (expr.children.size() == 1 && expr.children[0]->kind == ast::ExprKind::Variable &&
+            expr.children[0]->slot == static_cast<int>(slot)) {
+            if (key && *key != expr.name) {
+                return false;
+            }
+            key = expr.name;
+            return true;
+        }
+        break;
+    case ast::ExprKind::Variable:
+    case ast::ExprKind::MapProjection:
+    case ast::ExprKind::ListComprehension:
+    case ast::ExprKind::Quantifier:
+    case ast::ExprKind::Reduce:
+    case ast::ExprKind::PatternPredicate:
+    case ast::ExprKind::PatternComprehension:
+    case ast::ExprKind::Exists: return false;
+    default: break;
+    }
+    return std::all_of(expr.children.begin(), expr.children.end(),
+                       [&](const auto& child) { return child == nullptr || readsOnlyProperty(*child, slot, key); });
+}
+
+} // namespace
+
+std::optional<std::string> soleProperty(const ast::Expr& expr, size_t slot) {
+    std::optional<std::string> key;
+    if (!readsOnlyProperty(expr, slot, key)) {
+        return std::nullopt;
+    }
+    return key;
+}
+
+void forNodeRanges(uint32_t count, uint64_t items, const std::function<void(uint32_t, uint32_t)>& work) {
+    // Below this many items one thread does it all (starting a thread costs more).
+    constexpr uint64_t kParallelItems = 1U << 16U;
+    const uint32_t cores = std::max(1U, std::thread::hardware_concurrency());
+    if (items < kParallelItems || cores < 2 || count < cores) {
+        work(0, count);
+        return;
+    }
+    std::vector<std::exception_ptr> failures(cores);
+    std::vector<std::thread> helpers;
+    auto run = [&](uint32_t part) {
+        try {
+            work(static_cast<uint32_t>(uint64_t{count} * part / cores), static_cast<uint32_t>(uint64_t{count} * (part + 1) / cores));
+        } catch (...) {
+            failures[part] = std::current_exception();
+        }
+    };
+    for (uint32_t part = 1; part < cores; ++part) {
+        helpers.emplace_back(run, part);
+    }
+    run(0);
+    for (std::thread& helper : helpers) {
+        helper.join();
+    }
+    for (const std::exception_ptr& failure : failures) {
+        if (failure) {
+            std::rethrow_exception(failure);
+        }
+    }
+}
+
+// Which bit of a relationship's pass flags a side uses when it meets `rel` at b: 1 when b is
+// its source along the step, 2 when b is its target. A self-loop gives the same row either way.
+uint8_t orientation(const Graph& graph, const ExpandSpec& step, RelId rel, NodeId b) {
+    if (!step.bothDirections) {
+        return step.direction == Direction::Out ? 1 : 2;
+    }
+    return graph.relSource(rel) == b ? 1 : 2;
+}
+
+std::optional<std::vector<LabelId>> resolveLabels(const Graph& graph, const std::vector<std::string>& names) {
+    std::vector<LabelId> ids;
+    for (const std::string& name : names) {
+        const auto id = graph.catalog().findLabel(name);
+        if (!id) {
+            return std::nullopt;
+        }
+        ids.push_back(*id);
+    }
+    return ids;
+}
+
+bool hasAll(const Graph& graph, NodeId node, const std::vector<LabelId>& labels) {
+    return std::all_of(labels.begin(), labels.end(), [&](LabelId label) { return graph.hasLabel(node, label); });
+}
+
+} // namespace newsgraph
