@@ -6,19 +6,11 @@
 namespace newsgraph {
 
 namespace {
-constexpr uint32_t kBitsPerWord = 64;
 // A column becomes dense once at least 1 / kDenseFraction of the entities have a value.
 constexpr size_t kDenseFraction = 2;
 } // namespace
 
-std::optional<size_t> PropertyColumn::slot(uint32_t entity) const {
-    if (dense_) {
-        const size_t word = entity / kBitsPerWord;
-        if (word >= present_.size() || ((present_[word] >> (entity % kBitsPerWord)) & 1U) == 0) {
-            return std::nullopt;
-        }
-        return entity;
-    }
+std::optional<size_t> PropertyColumn::sparseSlot(uint32_t entity) const {
     auto it = std::lower_bound(ids_.begin(), ids_.end(), entity);
     if (it == ids_.end() || *it != entity) {
         return std::nullopt;
@@ -100,12 +92,12 @@ void PropertyColumn::freeze(uint32_t entityCount) {
     // Spread the sparse values into one slot per entity; absent entities get a placeholder.
     ValueVector dense;
     dense.reserve(entityCount);
-    present_.assign((entityCount + kBitsPerWord - 1) / kBitsPerWord, 0);
+    present_.assign((entityCount + kPresentBits - 1) / kPresentBits, 0);
     size_t next = 0;
     for (uint32_t entity = 0; entity < entityCount; ++entity) {
         if (next < ids_.size() && ids_[next] == entity) {
             dense.pushFrom(values_, next);
-            present_[entity / kBitsPerWord] |= uint64_t{1} << (entity % kBitsPerWord);
+            present_[entity / kPresentBits] |= uint64_t{1} << (entity % kPresentBits);
             ++next;
         } else {
             dense.pushDefault();
@@ -139,7 +131,7 @@ std::vector<uint32_t> PropertyColumn::entities() const {
     out.reserve(count_);
     for (size_t word = 0; word < present_.size(); ++word) {
         for (uint64_t bits = present_[word]; bits != 0; bits &= bits - 1) {
-            out.push_back(static_cast<uint32_t>(word * kBitsPerWord + static_cast<size_t>(__builtin_ctzll(bits))));
+            out.push_back(static_cast<uint32_t>(word * kPresentBits + static_cast<size_t>(__builtin_ctzll(bits))));
         }
     }
     return out;

@@ -29,7 +29,16 @@ public:
 
     bool has(uint32_t entity) const { return slot(entity).has_value(); }
     // The position of the entity's value in values(), if it has one.
-    std::optional<size_t> slot(uint32_t entity) const;
+    std::optional<size_t> slot(uint32_t entity) const {
+        if (dense_) {
+            const size_t word = entity / kPresentBits;
+            if (word >= present_.size() || ((present_[word] >> (entity % kPresentBits)) & 1U) == 0) {
+                return std::nullopt;
+            }
+            return entity;
+        }
+        return sparseSlot(entity);
+    }
     Value get(uint32_t entity, const StringPool& pool) const;
 
     bool dense() const { return dense_; }
@@ -40,6 +49,9 @@ public:
     size_t bytesUsed() const;
 
 private:
+    static constexpr size_t kPresentBits = 64;
+    std::optional<size_t> sparseSlot(uint32_t entity) const;
+
     bool dense_ = false;
     size_t count_ = 0;
     std::vector<uint32_t> ids_;      // sparse: sorted entity ids, parallel to values_

@@ -246,6 +246,22 @@ bool ChainCount::stepPasses(ExecutionContext& context, size_t step, RelId rel, N
     });
 }
 
+const KeyArray<int64_t>& ChainCount::integerKeys(const Graph& graph, PropertyKeyId key) {
+    auto [entry, added] = integerKeys_.try_emplace(key);
+    if (added) {
+        fillKeys(*graph.relColumn(key), graph.relCount(), entry->second);
+    }
+    return entry->second;
+}
+
+const KeyArray<double>& ChainCount::numberKeys(const Graph& graph, PropertyKeyId key) {
+    auto [entry, added] = numberKeys_.try_emplace(key);
+    if (added) {
+        fillKeys(*graph.relColumn(key), graph.relCount(), entry->second);
+    }
+    return entry->second;
+}
+
 bool ChainCount::compared(const Graph& graph, size_t step, RelId left, RelId right) const {
     const std::optional<Comparison>& comparison = spec_.comparisons[step];
     if (!comparison) {
@@ -263,6 +279,13 @@ void ChainCount::buildEdges(ExecutionContext& context, size_t step) {
     StepEdges& edges = edges_[step];
     const ExpandSpec& expand = spec_.steps[step].expand;
     const NodeId nodes = graph.nodeCount();
+    // Sorted by far node where relationships are looked up between two nodes: the step before
+    // may walk a relationship back along this one (other directions, undirected), or r1 = r3.
+    auto sameWay = [](const ExpandSpec& one, const ExpandSpec& two) {
+        return !one.bothDirections && !two.bothDirections && one.direction == two.direction;
+    };
+    edges.sortedByFar = (step > 0 && spec_.distinctNext[step - 1] && !sameWay(spec_.steps[step - 1].expand, expand)) ||
+                        (spec_.firstEqualsThird && step == 2);
     // Counted first, so that the ranges of nodes can fill their parts at once.
     edges.offsets.assign(size_t{nodes} + 1, 0);
     forNodeRanges(nodes, graph.relCount(), [&](NodeId begin, NodeId end) {
@@ -287,7 +310,9 @@ void ChainCount::buildEdges(ExecutionContext& context, size_t step) {
                     segment.emplace_back(far, rel);
                 }
             });
-            std::sort(segment.begin(), segment.end());
+            if (edges.sortedByFar) {
+                std::sort(segment.begin(), segment.end());
+            }
             size_t pos = edges.offsets[node];
             for (const auto& [far, rel] : segment) {
                 edges.fars[pos] = far;
@@ -352,20 +377,16 @@ void ChainCount::countStep(ExecutionContext& context, size_t step, std::vector<i
         ways = std::move(result); // one side never has the property: every comparison is null
         return;
     }
-    KeyArray<int64_t> leftIntegers;
-    KeyArray<double> leftNumbers;
     Continuations<int64_t> byInteger;
     Continuations<double> byNumber;
+    const KeyArray<int64_t>* leftIntegers = nullptr;
+    const KeyArray<double>* leftNumbers = nullptr;
     if (mode == KeyMode::Integers) {
-        KeyArray<int64_t> rightIntegers;
-        fillKeys(*leftColumn, graph.relCount(), leftIntegers);
-        fillKeys(*rightColumn, graph.relCount(), rightIntegers);
-        gatherContinuations(context, onward.offsets, onward.rels, after, rightIntegers, byInteger);
+        leftIntegers = &integerKeys(graph, *comparison->leftKey);
+        gatherContinuations(context, onward.offsets, onward.rels, after, integerKeys(graph, *comparison->rightKey), byInteger);
     } else if (mode == KeyMode::Numbers) {
-        KeyArray<double> rightNumbers;
-        fillKeys(*leftColumn, graph.relCount(), leftNumbers);
-        fillKeys(*rightColumn, graph.relCount(), rightNumbers);
-        gatherContinuations(context, onward.offsets, onward.rels, after, rightNumbers, byNumber);
+        leftNumbers = &numberKeys(graph, *comparison->leftKey);
+        gatherContinuations(context, onward.offsets, onward.rels, after, numberKeys(graph, *comparison->rightKey), byNumber);
     }
     // Per node: in how many ways the chain finishes from it, whatever the comparison.
     std::vector<int64_t> totals(graph.nodeCount(), 0);
@@ -386,18 +407,20 @@ void ChainCount::countStep(ExecutionContext& context, size_t step, std::vector<i
             }
             int64_t finishing = totals[far];
             if (mode == KeyMode::Integers) {
-                finishing = leftIntegers.has(rel) ? byInteger.admittedAt(far, comparison->op, leftIntegers.at(rel)) : 0;
+                finishing = leftIntegers->has(rel) ? byInteger.admittedAt(far, comparison->op, leftIntegers->at(rel)) : 0;
             } else if (mode == KeyMode::Numbers) {
-                finishing = leftNumbers.has(rel) ? byNumber.admittedAt(far, comparison->op, leftNumbers.at(rel)) : 0;
+                finishing = leftNumbers->has(rel) ? byNumber.admittedAt(far, comparison->op, leftNumbers->at(rel)) : 0;
             } else if (comparison) {
                 finishing = 0;
                 for (size_t next = onward.offsets[far]; next < onward.offsets[far + 1]; ++next) {
                     finishing += after[next] != 0 && compared(graph, step, rel, onward.rels[next]) ? after[next] : 0;
                 }
             }
-            if (distinct && finishing > 0) {
-                // The relationship itself, walked on back to this node as the next step, is not another one.
-                const auto [begin, end] = edgesBetween(step + 1, far, node);
+            if (distinct && finishing > 0 && (onward.sortedByFar || far == node)) {
+                // The relationship itself, walked on back to this node as the next step, is not
+                // another one (steps the same way round share only self-loops).
+                const auto [begin, end] = onward.sortedByFar ? edgesBetween(step + 1, far, node)
+                                                             : std::make_pair(onward.offsets[far], onward.offsets[far + 1]);
                 for (size_t same = begin; same < end; ++same) {
                     if (onward.rels[same] == rel && after[same] != 0 && compared(graph, step, rel, rel)) {
                         finishing -= after[same];
@@ -508,6 +531,8 @@ bool ChainCount::next(ExecutionContext& context, Chunk& out) {
             count -= firstEqualsThird(context);
         }
         edges_.clear();
+        integerKeys_.clear();
+        numberKeys_.clear();
         relOk_.clear();
         nodeOk_.clear();
     }

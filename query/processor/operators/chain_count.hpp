@@ -1,12 +1,14 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "query/ast/expression.hpp"
 #include "query/processor/operator.hpp"
+#include "query/processor/operators/factorized_count.hpp"
 #include "query/processor/operators/read_operators.hpp"
 
 namespace newsgraph {
@@ -71,11 +73,13 @@ public:
 
 private:
     // One step's edges from every node, as the step walks them: per node (offsets into the
-    // arrays) the relationships and their far nodes, sorted by far node and relationship.
+    // arrays) the relationships and their far nodes, sorted by far node and relationship where
+    // edgesBetween needs it.
     struct StepEdges {
         std::vector<size_t> offsets; // node count + 1
         std::vector<RelId> rels;
         std::vector<NodeId> fars;
+        bool sortedByFar = false; // else in the adjacency's order
     };
     void buildEdges(ExecutionContext& context, size_t step);
     // The filters a relationship or node can be checked against alone, evaluated for all of them
@@ -101,6 +105,9 @@ private:
     bool nodePasses(size_t index, NodeId node) const { return nodeOk_[index].empty() || nodeOk_[index][node] != 0; }
     bool stepPasses(ExecutionContext& context, size_t step, RelId rel, NodeId near, NodeId far);
     bool compared(const Graph& graph, size_t step, RelId left, RelId right) const;
+    // A compared property of every relationship, read once per execution however many steps compare it.
+    const KeyArray<int64_t>& integerKeys(const Graph& graph, PropertyKeyId key);
+    const KeyArray<double>& numberKeys(const Graph& graph, PropertyKeyId key);
 
     Spec spec_;
     size_t countSlot_;
@@ -112,6 +119,8 @@ private:
     std::vector<std::vector<const BoundPredicate*>> pending_; // per step
     std::vector<Value> row_;
     std::vector<StepEdges> edges_;
+    std::map<PropertyKeyId, KeyArray<int64_t>> integerKeys_;
+    std::map<PropertyKeyId, KeyArray<double>> numberKeys_;
 };
 
 } // namespace newsgraph
