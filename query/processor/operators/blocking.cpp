@@ -14,22 +14,18 @@ void BufferedOperator::open(ExecutionContext& context) {
     consumed_ = false;
     position_ = 0;
     rows_.clear();
+    input_.clear();
 }
 
 bool BufferedOperator::next(ExecutionContext& context, Chunk& out) {
     if (!consumed_) {
         consumed_ = true;
-        std::vector<std::vector<Value>> input;
         Chunk chunk;
         while (child()->next(context, chunk)) {
-            for (size_t r = 0; r < chunk.rows(); ++r) {
-                std::vector<Value> row;
-                chunk.readRow(r, row);
-                input.push_back(std::move(row));
-            }
+            consumeChunk(context, chunk);
             context.checkCancelled();
         }
-        consume(context, std::move(input));
+        finishInput(context);
     }
     out.reset(outputWidth());
     while (position_ < rows_.size() && !out.full()) {
@@ -39,7 +35,20 @@ bool BufferedOperator::next(ExecutionContext& context, Chunk& out) {
     return !out.empty();
 }
 
-size_t Distinct::KeyHash::operator()(const std::vector<Value>& key) const {
+void BufferedOperator::consumeChunk(ExecutionContext& /*context*/, const Chunk& chunk) {
+    for (size_t r = 0; r < chunk.rows(); ++r) {
+        std::vector<Value> row;
+        chunk.readRow(r, row);
+        input_.push_back(std::move(row));
+    }
+}
+
+void BufferedOperator::finishInput(ExecutionContext& context) {
+    consume(context, std::move(input_));
+    input_.clear();
+}
+
+size_t RowKeyHash::operator()(const std::vector<Value>& key) const {
     size_t seed = key.size();
     for (const Value& value : key) {
         seed ^= equivalenceHash(value) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
@@ -47,7 +56,7 @@ size_t Distinct::KeyHash::operator()(const std::vector<Value>& key) const {
     return seed;
 }
 
-bool Distinct::KeyEqual::operator()(const std::vector<Value>& lhs, const std::vector<Value>& rhs) const {
+bool RowKeyEqual::operator()(const std::vector<Value>& lhs, const std::vector<Value>& rhs) const {
     if (lhs.size() != rhs.size()) {
         return false;
     }
@@ -67,69 +76,156 @@ std::string Aggregate::describe() const {
     return out;
 }
 
-void Aggregate::consume(ExecutionContext& context, std::vector<std::vector<Value>> input) {
-    struct Group {
-        std::vector<Value> key;
-        std::vector<std::unique_ptr<AggregateState>> states;
-    };
-    std::vector<Group> groups;
-    std::unordered_map<std::vector<Value>, size_t, Distinct::KeyHash, Distinct::KeyEqual> index;
-    auto newGroup = [&](std::vector<Value> key) {
-        Group group;
-        group.key = std::move(key);
-        for (const AggregateSpec& spec : aggregates_) {
-            group.states.push_back(spec.countStar ? makeCountStar() : makeAggregate(spec.name, spec.distinct));
+Aggregate::Aggregate(std::vector<const ast::Expr*> keys, std::vector<size_t> keySlots, std::vector<AggregateSpec> aggregates)
+    : keys_(std::move(keys)), keySlots_(std::move(keySlots)), aggregates_(std::move(aggregates)) {
+    for (const ast::Expr* key : keys_) {
+        const ast::Expr* variable = key->kind == ast::ExprKind::Property && key->children.size() == 1
+                                        ? key->children[0].get()
+                                        : key;
+        if (variable->kind != ast::ExprKind::Variable || variable->slot < 0) {
+            entitySlots_.clear();
+            return;
         }
-        groups.push_back(std::move(group));
-        return groups.size() - 1;
-    };
-    std::vector<Value> key(keys_.size());
-    for (const auto& row : input) {
-        const RowRef ref{nullptr, 0, &row};
-        for (size_t k = 0; k < keys_.size(); ++k) {
-            key[k] = evaluate(*keys_[k], ref, context);
+        const auto slot = static_cast<size_t>(variable->slot);
+        if (std::find(entitySlots_.begin(), entitySlots_.end(), slot) == entitySlots_.end()) {
+            entitySlots_.push_back(slot);
         }
-        auto found = index.find(key);
-        size_t group = 0;
-        if (found == index.end()) {
-            group = newGroup(key);
-            index.emplace(key, group);
-        } else {
-            group = found->second;
-        }
-        for (size_t a = 0; a < aggregates_.size(); ++a) {
-            const AggregateSpec& spec = aggregates_[a];
-            if (spec.countStar) {
-                groups[group].states[a]->update(Value(true), Value());
-                continue;
+    }
+    if (entitySlots_.size() > kMaxEntityKeys) {
+        entitySlots_.clear();
+    }
+}
+
+size_t Aggregate::IdsHash::operator()(const EntityIds& ids) const {
+    constexpr uint64_t kMultiplier = 0x9e3779b97f4a7c15ULL;
+    uint64_t hash = 0;
+    for (uint64_t id : ids) {
+        hash = (hash ^ id) * kMultiplier;
+        hash ^= hash >> 32U;
+    }
+    return hash;
+}
+
+size_t Aggregate::GroupHash::operator()(size_t group) const {
+    return RowKeyHash{}(owner->keyOf(group));
+}
+
+bool Aggregate::GroupEqual::operator()(size_t lhs, size_t rhs) const {
+    return RowKeyEqual{}(owner->keyOf(lhs), owner->keyOf(rhs));
+}
+
+void Aggregate::open(ExecutionContext& context) {
+    BufferedOperator::open(context);
+    groups_.clear();
+    index_.clear();
+    byEntities_.clear();
+}
+
+size_t Aggregate::addGroup(std::vector<Value> key) {
+    Group added;
+    added.key = std::move(key);
+    for (const AggregateSpec& spec : aggregates_) {
+        added.states.push_back(spec.countStar ? nullptr : makeAggregate(spec.name, spec.distinct));
+    }
+    groups_.push_back(std::move(added));
+    return groups_.size() - 1;
+}
+
+size_t Aggregate::groupOf(ExecutionContext& context, const RowRef& row) {
+    // By the entities' ids (a tag tells nodes from relationships, 0 is no entity) where the keys
+    // depend on them only.
+    bool byIds = !entitySlots_.empty();
+    EntityIds ids{};
+    if (byIds) {
+        for (size_t i = 0; i < entitySlots_.size(); ++i) {
+            const Value& value = row[entitySlots_[i]];
+            if (value.type() == ValueType::Node) {
+                ids[i] = (uint64_t{value.asNode().id} << 1U) + 2U;
+            } else if (value.type() == ValueType::Relationship) {
+                ids[i] = (uint64_t{value.asRelationship().id} << 1U) + 3U;
+            } else {
+                byIds = false; // a map, a temporal value, null: evaluated as any other key
+                break;
             }
-            const Value argument = spec.call->children.empty() ? Value() : evaluate(*spec.call->children[0], ref, context);
-            const Value parameter =
-                spec.call->children.size() > 1 ? evaluate(*spec.call->children[1], ref, context) : Value();
-            try {
-                groups[group].states[a]->update(argument, parameter);
-            } catch (QueryError& error) {
-                if (!error.position().known()) {
-                    error.setPosition(spec.call->position);
-                }
-                throw;
+        }
+        if (byIds) {
+            const auto known = byEntities_.find(ids);
+            if (known != byEntities_.end()) {
+                return known->second;
             }
         }
     }
-    if (groups.empty() && keys_.empty()) {
-        newGroup({});
+    key_.resize(keys_.size());
+    for (size_t k = 0; k < keys_.size(); ++k) {
+        key_[k] = evaluate(*keys_[k], row, context);
     }
-    rows_.reserve(groups.size());
-    for (Group& group : groups) {
+    const auto found = index_.find(kProbe);
+    size_t group = 0;
+    if (found == index_.end()) {
+        group = addGroup(std::move(key_));
+        index_.insert(group);
+    } else {
+        group = *found;
+    }
+    if (byIds) {
+        byEntities_.emplace(ids, group);
+    }
+    return group;
+}
+
+void Aggregate::update(ExecutionContext& context, const RowRef& row) {
+    const size_t group = groupOf(context, row);
+    ++groups_[group].rows;
+    for (size_t a = 0; a < aggregates_.size(); ++a) {
+        const AggregateSpec& spec = aggregates_[a];
+        if (spec.countStar) {
+            continue;
+        }
+        const Value argument = spec.call->children.empty() ? Value() : evaluate(*spec.call->children[0], row, context);
+        const Value parameter = spec.call->children.size() > 1 ? evaluate(*spec.call->children[1], row, context) : Value();
+        try {
+            groups_[group].states[a]->update(argument, parameter);
+        } catch (QueryError& error) {
+            if (!error.position().known()) {
+                error.setPosition(spec.call->position);
+            }
+            throw;
+        }
+    }
+}
+
+// Rows are grouped as they stream by, read in place from their chunk: nothing is kept but the groups.
+void Aggregate::consumeChunk(ExecutionContext& context, const Chunk& chunk) {
+    for (size_t r = 0; r < chunk.rows(); ++r) {
+        update(context, RowRef{&chunk, r});
+    }
+}
+
+void Aggregate::finishInput(ExecutionContext& /*context*/) {
+    if (groups_.empty() && keys_.empty()) {
+        addGroup({}); // no input: one row all the same (count(*) = 0)
+    }
+    rows_.reserve(groups_.size());
+    for (Group& group : groups_) {
         std::vector<Value> row(outputWidth());
         for (size_t k = 0; k < keySlots_.size(); ++k) {
-            row[keySlots_[k]] = group.key[k];
+            row[keySlots_[k]] = std::move(group.key[k]);
         }
         for (size_t a = 0; a < aggregates_.size(); ++a) {
-            row[aggregates_[a].slot] = group.states[a]->finish();
+            row[aggregates_[a].slot] = aggregates_[a].countStar ? Value(group.rows) : group.states[a]->finish();
         }
         rows_.push_back(std::move(row));
     }
+    groups_.clear();
+    index_.clear();
+    byEntities_.clear();
+}
+
+void Aggregate::consume(ExecutionContext& context, std::vector<std::vector<Value>> input) {
+    for (const auto& row : input) {
+        update(context, RowRef{nullptr, 0, &row});
+    }
+    finishInput(context);
 }
 
 void Distinct::open(ExecutionContext& context) {

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -18,13 +20,27 @@ public:
     bool next(ExecutionContext& context, Chunk& out) override;
 
 protected:
+    // Called with each input chunk as it arrives; by default the rows are kept for consume().
+    // An operator that needs no more than one pass (Aggregate) reads them in place instead.
+    virtual void consumeChunk(ExecutionContext& context, const Chunk& chunk);
+    // Called once after the last chunk; by default consume() with all the rows kept.
+    virtual void finishInput(ExecutionContext& context);
     // Called once with all input rows; fills rows_ (each of outputWidth() values).
     virtual void consume(ExecutionContext& context, std::vector<std::vector<Value>> input) = 0;
     std::vector<std::vector<Value>> rows_;
+    std::vector<std::vector<Value>> input_;
 
 private:
     bool consumed_ = false;
     size_t position_ = 0;
+};
+
+// Hashing and equality of rows of values under Cypher's equivalence (grouping and DISTINCT keys).
+struct RowKeyHash {
+    size_t operator()(const std::vector<Value>& key) const;
+};
+struct RowKeyEqual {
+    bool operator()(const std::vector<Value>& lhs, const std::vector<Value>& rhs) const;
 };
 
 struct AggregateSpec {
@@ -39,20 +55,56 @@ struct AggregateSpec {
 // With no keys and no input rows it still emits one row (count(*) = 0).
 class Aggregate final : public BufferedOperator {
 public:
-    Aggregate(std::vector<const ast::Expr*> keys, std::vector<size_t> keySlots, std::vector<AggregateSpec> aggregates)
-        : keys_(std::move(keys)), keySlots_(std::move(keySlots)), aggregates_(std::move(aggregates)) {}
+    Aggregate(std::vector<const ast::Expr*> keys, std::vector<size_t> keySlots, std::vector<AggregateSpec> aggregates);
     const std::vector<const ast::Expr*>& keys() const { return keys_; }
     const std::vector<AggregateSpec>& aggregates() const { return aggregates_; }
+    void open(ExecutionContext& context) override;
     std::string describe() const override;
     ColumnUsage usage() const override;
 
 protected:
+    void consumeChunk(ExecutionContext& context, const Chunk& chunk) override;
+    void finishInput(ExecutionContext& context) override;
     void consume(ExecutionContext& context, std::vector<std::vector<Value>> input) override;
 
 private:
+    struct Group {
+        std::vector<Value> key;
+        std::vector<std::unique_ptr<AggregateState>> states; // null for count(*): counted in `rows`
+        int64_t rows = 0;
+    };
+    // The group index of the key being looked up (key_), in index_'s hash and equality.
+    static constexpr size_t kProbe = SIZE_MAX;
+    struct GroupHash {
+        const Aggregate* owner;
+        size_t operator()(size_t group) const;
+    };
+    struct GroupEqual {
+        const Aggregate* owner;
+        bool operator()(size_t lhs, size_t rhs) const;
+    };
+    const std::vector<Value>& keyOf(size_t group) const { return group == kProbe ? key_ : groups_[group].key; }
+    void update(ExecutionContext& context, const RowRef& row);
+    size_t groupOf(ExecutionContext& context, const RowRef& row);
+    size_t addGroup(std::vector<Value> key);
+
     std::vector<const ast::Expr*> keys_;
     std::vector<size_t> keySlots_;
     std::vector<AggregateSpec> aggregates_;
+    // While the input streams by: the groups in order of appearance, and the set of their indexes
+    // hashed by key (each key stored once).
+    std::vector<Group> groups_;
+    std::unordered_set<size_t, GroupHash, GroupEqual> index_{0, GroupHash{this}, GroupEqual{this}};
+    std::vector<Value> key_;
+    // When every key is an entity column or a property of one (a.name, b), a row's group depends
+    // only on those entities: found by their ids, the keys evaluated once per combination.
+    static constexpr size_t kMaxEntityKeys = 4;
+    using EntityIds = std::array<uint64_t, kMaxEntityKeys>;
+    struct IdsHash {
+        size_t operator()(const EntityIds& ids) const;
+    };
+    std::vector<size_t> entitySlots_; // empty: some key is something else
+    std::unordered_map<EntityIds, size_t, IdsHash> byEntities_;
 };
 
 // Drops rows whose values in `slots` equal (equivalence) an earlier row's.
@@ -64,13 +116,8 @@ public:
     std::string describe() const override { return "Distinct"; }
     ColumnUsage usage() const override;
 
-    // Hashing and equality of rows of values under Cypher's equivalence (grouping keys too).
-    struct KeyHash {
-        size_t operator()(const std::vector<Value>& key) const;
-    };
-    struct KeyEqual {
-        bool operator()(const std::vector<Value>& lhs, const std::vector<Value>& rhs) const;
-    };
+    using KeyHash = RowKeyHash;
+    using KeyEqual = RowKeyEqual;
 
 private:
     std::vector<size_t> slots_;
