@@ -4,7 +4,9 @@
 // may point either way or be undirected, carry types and labels, and be separated by a WITH that
 // only passes variables on. Every filter must read one node, or the variables of one step (its
 // two nodes and relationship), or be a comparison between the properties of neighbouring steps'
-// relationships (`r1.date < r2.date`, at most one per pair). Two-step counts are two_hop_count's.
+// relationships (`r1.date < r2.date`, at most one per pair). Grouping keys may read one end node
+// (RETURN a.name, count(*)): counted per first node, the keys evaluated once per node. Two-step
+// counts are two_hop_count's.
 //
 // Uniqueness within one MATCH: neighbouring steps are kept apart by the count itself, and so are
 // r1 and r3 of a chain of three; in longer chains steps further apart must not be able to share a
@@ -69,7 +71,7 @@ bool neverEqual(const ChainCount::Spec& spec, size_t first, size_t last) {
 
 size_t ChainCountRule::apply(OptimizerContext& context) {
     return rewriteEach<Aggregate>(context, [&](Aggregate& aggregate, std::unique_ptr<Operator>& slot) {
-        const std::optional<LoneCount> counted = loneCount(aggregate);
+        const std::optional<LoneCount> counted = countOf(aggregate);
         if (!counted || counted->distinct || (!counted->star && !counted->column)) {
             return false; // count(expression) may be null; count(DISTINCT ...) is not a number of chains
         }
@@ -172,6 +174,58 @@ size_t ChainCountRule::apply(OptimizerContext& context) {
         }
         for (size_t j = 0; j < relOrder.size(); ++j) {
             relAt[relOrder[j]] = j;
+        }
+        // Grouping keys must read one end node only; the chain is turned round when it is the last,
+        // so that the count per group is the count per first node.
+        std::optional<size_t> groupedBy; // provisional node index
+        for (const ast::Expr* key : aggregate.keys()) {
+            if (!isDeterministic(*key)) {
+                return false;
+            }
+            ColumnSet read;
+            collectColumns(*key, read);
+            if (read.all()) {
+                return false;
+            }
+            for (size_t column : read.members(width)) {
+                const auto member = columns.find(column);
+                if (member == columns.end() || member->second.relationship ||
+                    (groupedBy && *groupedBy != member->second.index)) {
+                    return false; // a key over something else than one node of the chain
+                }
+                groupedBy = member->second.index;
+            }
+        }
+        if (groupedBy && *groupedBy != nodeOrder.front() && *groupedBy != nodeOrder.back()) {
+            return false; // grouped by a node inside the chain
+        }
+        const bool reverse = groupedBy && *groupedBy == nodeOrder.back();
+        if (reverse) {
+            std::reverse(nodeOrder.begin(), nodeOrder.end());
+            std::reverse(relOrder.begin(), relOrder.end());
+            std::reverse(stepOrder.begin(), stepOrder.end());
+            for (ChainCount::Step& step : stepOrder) {
+                if (!step.expand.bothDirections) {
+                    step.expand.direction = step.expand.direction == Direction::Out ? Direction::In : Direction::Out;
+                }
+            }
+            spec.nodeLabels.clear();
+            for (size_t j = 0; j < nodeOrder.size(); ++j) {
+                nodeAt[nodeOrder[j]] = j;
+                spec.nodeLabels.push_back(labelsOf[nodeOrder[j]]);
+            }
+            for (size_t j = 0; j < relOrder.size(); ++j) {
+                relAt[relOrder[j]] = j;
+            }
+        }
+        if (groupedBy) {
+            spec.groupKeys = aggregate.keys();
+            spec.groupKeySlots = aggregate.keySlots();
+            for (const auto& [column, member] : columns) {
+                if (!member.relationship && member.index == *groupedBy) {
+                    spec.startColumns.push_back(column);
+                }
+            }
         }
         auto position = [&](Member member) {
             return member.relationship ? Member{true, relAt[member.index] + 1} : Member{false, nodeAt[member.index]};

@@ -7,7 +7,14 @@
 namespace newsgraph {
 
 std::optional<LoneCount> loneCount(const Aggregate& aggregate) {
-    if (!aggregate.keys().empty() || aggregate.aggregates().size() != 1) {
+    if (!aggregate.keys().empty()) {
+        return std::nullopt;
+    }
+    return countOf(aggregate);
+}
+
+std::optional<LoneCount> countOf(const Aggregate& aggregate) {
+    if (aggregate.aggregates().size() != 1) {
         return std::nullopt;
     }
     const AggregateSpec& spec = aggregate.aggregates().front();

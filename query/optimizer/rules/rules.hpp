@@ -16,6 +16,8 @@ struct LoneCount {
     std::optional<size_t> column; // count(variable): the variable's column
 };
 std::optional<LoneCount> loneCount(const Aggregate& aggregate);
+// The same for the one aggregate of an Aggregate that may have grouping keys.
+std::optional<LoneCount> countOf(const Aggregate& aggregate);
 
 // `<` for `>` and so on: the operator with its operands swapped.
 ast::BinaryOp flipped(ast::BinaryOp op);
@@ -99,7 +101,8 @@ public:
     const char* name() const override { return "chain_count"; }
     const char* summary() const override {
         return "count(*) of a chain of three or more fixed steps over the whole graph (comparisons between "
-               "neighbouring steps, filters on one step or node) counted backwards per relationship";
+               "neighbouring steps, filters on one step or node, grouped by an end node or not) counted backwards "
+               "per relationship";
     }
     size_t apply(OptimizerContext& context) override;
 };

@@ -57,6 +57,7 @@ class Aggregate final : public BufferedOperator {
 public:
     Aggregate(std::vector<const ast::Expr*> keys, std::vector<size_t> keySlots, std::vector<AggregateSpec> aggregates);
     const std::vector<const ast::Expr*>& keys() const { return keys_; }
+    const std::vector<size_t>& keySlots() const { return keySlots_; }
     const std::vector<AggregateSpec>& aggregates() const { return aggregates_; }
     void open(ExecutionContext& context) override;
     std::string describe() const override;

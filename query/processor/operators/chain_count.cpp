@@ -9,6 +9,7 @@
 
 #include "query/processor/evaluator.hpp"
 #include "query/processor/operators/expand_support.hpp"
+#include "query/processor/operators/blocking_operators.hpp"
 #include "query/processor/operators/factorized_count.hpp"
 
 namespace newsgraph {
@@ -116,6 +117,9 @@ void gatherContinuations(const ExecutionContext& context, const std::vector<size
 
 std::string ChainCount::describe() const {
     std::string out = fmt::format("FactorizedChainCount of {} steps", spec_.steps.size());
+    if (!spec_.groupKeys.empty()) {
+        out += fmt::format(" per first node ({} keys)", spec_.groupKeys.size());
+    }
     for (const auto& comparison : spec_.comparisons) {
         if (comparison) {
             out += " " + comparison->text;
@@ -136,6 +140,8 @@ std::string ChainCount::describe() const {
 
 void ChainCount::open(ExecutionContext& /*context*/) {
     done_ = false;
+    rows_.clear();
+    position_ = 0;
 }
 
 bool ChainCount::evaluateAll(ExecutionContext& context, const std::vector<const BoundPredicate*>& filters,
@@ -433,7 +439,7 @@ void ChainCount::countStep(ExecutionContext& context, size_t step, std::vector<i
     ways = std::move(result);
 }
 
-int64_t ChainCount::firstEqualsThird(ExecutionContext& context) {
+void ChainCount::firstEqualsThird(ExecutionContext& context, std::vector<int64_t>& perStart) {
     const Graph& graph = *context.graph;
     const StepEdges& second = edges_[1];
     const StepEdges& third = edges_[2];
@@ -449,13 +455,11 @@ int64_t ChainCount::firstEqualsThird(ExecutionContext& context) {
         const NodeId source = first.direction == Direction::Out ? from : to;
         return graph.relSource(rel) == source && graph.relTarget(rel) == (source == from ? to : from);
     };
-    std::atomic<int64_t> overlap{0};
-    const bool concurrent = pending_[0].empty() && pending_[1].empty() && pending_[2].empty();
+    // Taken off per first node: one thread where two middles could share a first node's counter.
     auto count = [&](NodeId begin, NodeId end) {
-        int64_t found = 0;
         for (NodeId middle = begin; middle < end; ++middle) {
             if ((middle - begin) % kCancelCheckNodes == 0) {
-                concurrent ? context.checkCancelledConcurrently() : context.checkCancelled();
+                context.checkCancelled();
             }
             if (second.offsets[middle] == second.offsets[middle + 1] || !nodePasses(1, middle)) {
                 continue;
@@ -478,68 +482,105 @@ int64_t ChainCount::firstEqualsThird(ExecutionContext& context) {
                         stepPasses(context, 0, rel, start, middle) && stepPasses(context, 1, r2, middle, next) &&
                         stepPasses(context, 2, rel, next, last) && compared(graph, 0, rel, r2) &&
                         compared(graph, 1, r2, rel)) {
-                        ++found;
+                        --perStart[start];
                     }
                 }
             }
         }
-        overlap += found;
     };
-    if (concurrent) {
-        forNodeRanges(graph.nodeCount(), graph.relCount(), count);
-    } else {
-        count(0, graph.nodeCount());
+    count(0, graph.nodeCount());
+}
+
+void ChainCount::countPerStart(ExecutionContext& context, std::vector<int64_t>& perStart) {
+    const Graph& graph = *context.graph;
+    perStart.assign(graph.nodeCount(), 0);
+    const bool possible = std::all_of(spec_.steps.begin(), spec_.steps.end(),
+                                      [](const Step& step) { return !step.expand.impossible; });
+    if (!possible || !std::all_of(labels_.begin(), labels_.end(), [](const auto& labels) { return labels.has_value(); })) {
+        return;
     }
-    return overlap;
+    evaluateInIdOrder(context);
+    edges_.resize(spec_.steps.size());
+    for (size_t step = 0; step < spec_.steps.size(); ++step) {
+        buildEdges(context, step);
+    }
+    std::vector<int64_t> ways;
+    for (size_t step = spec_.steps.size(); step-- > 0;) {
+        countStep(context, step, ways);
+    }
+    const StepEdges& first = edges_.front();
+    for (NodeId node = 0; node < graph.nodeCount(); ++node) {
+        if (!nodePasses(0, node)) {
+            continue;
+        }
+        for (size_t pos = first.offsets[node]; pos < first.offsets[node + 1]; ++pos) {
+            perStart[node] += ways[pos];
+        }
+    }
+    if (spec_.firstEqualsThird) {
+        firstEqualsThird(context, perStart);
+    }
+    edges_.clear();
+    integerKeys_.clear();
+    numberKeys_.clear();
+    relOk_.clear();
+    nodeOk_.clear();
+}
+
+void ChainCount::makeRows(ExecutionContext& context, const std::vector<int64_t>& perStart) {
+    rows_.clear();
+    if (spec_.groupKeys.empty()) {
+        std::vector<Value> row(outputWidth());
+        row[countSlot_] = Value(std::accumulate(perStart.begin(), perStart.end(), int64_t{0}));
+        rows_.push_back(std::move(row));
+        return;
+    }
+    // A group per distinct key over the first nodes with a chain, in order of their first node.
+    std::unordered_map<std::vector<Value>, size_t, RowKeyHash, RowKeyEqual> groups;
+    std::vector<Value> key(spec_.groupKeys.size());
+    for (NodeId node = 0; node < perStart.size(); ++node) {
+        if (perStart[node] == 0) {
+            continue;
+        }
+        for (size_t column : spec_.startColumns) {
+            row_[column] = Value(NodeRef{node});
+        }
+        for (size_t k = 0; k < key.size(); ++k) {
+            key[k] = evaluate(*spec_.groupKeys[k], RowRef{nullptr, 0, &row_}, context);
+        }
+        auto [group, added] = groups.try_emplace(key, rows_.size());
+        if (added) {
+            std::vector<Value> row(outputWidth());
+            for (size_t k = 0; k < key.size(); ++k) {
+                row[spec_.groupKeySlots[k]] = key[k];
+            }
+            row[countSlot_] = Value(int64_t{0});
+            rows_.push_back(std::move(row));
+        }
+        Value& count = rows_[group->second][countSlot_];
+        count = Value(count.asInt() + perStart[node]);
+    }
 }
 
 bool ChainCount::next(ExecutionContext& context, Chunk& out) {
     out.reset(outputWidth());
-    if (done_) {
-        return false;
+    if (!done_) {
+        done_ = true;
+        position_ = 0;
+        const Graph& graph = *context.graph;
+        labels_.clear();
+        for (const std::vector<std::string>& names : spec_.nodeLabels) {
+            labels_.push_back(resolveLabels(graph, names));
+        }
+        row_.assign(spec_.rowWidth, Value());
+        std::vector<int64_t> perStart;
+        countPerStart(context, perStart);
+        makeRows(context, perStart);
     }
-    done_ = true;
-    const Graph& graph = *context.graph;
-    labels_.clear();
-    for (const std::vector<std::string>& names : spec_.nodeLabels) {
-        labels_.push_back(resolveLabels(graph, names));
+    while (position_ < rows_.size() && !out.full()) {
+        out.append(std::move(rows_[position_++]));
     }
-    row_.assign(spec_.rowWidth, Value());
-    int64_t count = 0;
-    const bool possible = std::all_of(spec_.steps.begin(), spec_.steps.end(),
-                                      [](const Step& step) { return !step.expand.impossible; });
-    if (possible && std::all_of(labels_.begin(), labels_.end(), [](const auto& labels) { return labels.has_value(); })) {
-        evaluateInIdOrder(context);
-        edges_.resize(spec_.steps.size());
-        for (size_t step = 0; step < spec_.steps.size(); ++step) {
-            buildEdges(context, step);
-        }
-        std::vector<int64_t> ways;
-        for (size_t step = spec_.steps.size(); step-- > 0;) {
-            countStep(context, step, ways);
-        }
-        const StepEdges& first = edges_.front();
-        for (NodeId node = 0; node < graph.nodeCount(); ++node) {
-            if (!nodePasses(0, node)) {
-                continue;
-            }
-            for (size_t pos = first.offsets[node]; pos < first.offsets[node + 1]; ++pos) {
-                count += ways[pos];
-            }
-        }
-        if (spec_.firstEqualsThird) {
-            count -= firstEqualsThird(context);
-        }
-        edges_.clear();
-        integerKeys_.clear();
-        numberKeys_.clear();
-        relOk_.clear();
-        nodeOk_.clear();
-    }
-    std::vector<Value> row(outputWidth());
-    row[countSlot_] = Value(count);
-    out.append(std::move(row));
-    return true;
+    return !out.empty();
 }
 
 } // namespace newsgraph

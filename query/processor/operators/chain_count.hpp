@@ -13,7 +13,7 @@
 
 namespace newsgraph {
 
-// count(*) of a chain of k fixed steps MATCH (n0)-[r1]-(n1)-[r2]-(n2)...-[rk]-(nk) over the whole
+// count(*) (grouped by keys over the first node, or not) of a chain of k fixed steps MATCH (n0)-[r1]-(n1)-[r2]-(n2)...-[rk]-(nk) over the whole
 // graph, with filters on one step or one node each and at most one comparison between the
 // relationships of neighbouring steps (r1.date < r2.date), without making a row per chain (what
 // the chain_count rule makes of an Aggregate over k Expands).
@@ -64,6 +64,10 @@ public:
         std::vector<bool> distinctNext;                     // k - 1: r(j) <> r(j+1) required
         bool firstEqualsThird = false;                      // three steps, r1 <> r3 required: take those off
         size_t rowWidth = 0;                                // the width of the rows the filters read
+        // Grouped: the keys (reading only n0, found in startColumns of a row) and their output slots.
+        std::vector<const ast::Expr*> groupKeys;
+        std::vector<size_t> groupKeySlots;
+        std::vector<size_t> startColumns;
     };
     // The count goes to column `countSlot` of a row of outputWidth() columns.
     ChainCount(Spec spec, size_t countSlot) : spec_(std::move(spec)), countSlot_(countSlot) {}
@@ -72,6 +76,10 @@ public:
     std::string describe() const override;
 
 private:
+    // The chains per first node (n0), all nodes' in `perStart`.
+    void countPerStart(ExecutionContext& context, std::vector<int64_t>& perStart);
+    // The output rows: one count, or one row per group of first nodes.
+    void makeRows(ExecutionContext& context, const std::vector<int64_t>& perStart);
     // One step's edges from every node, as the step walks them: per node (offsets into the
     // arrays) the relationships and their far nodes, sorted by far node and relationship where
     // edgesBetween needs it.
@@ -99,7 +107,7 @@ private:
     void countStep(ExecutionContext& context, size_t step, std::vector<int64_t>& ways);
     // The chains of three steps counted with r1 = r3 (uniqueness of neighbours kept), which a
     // count by steps cannot tell from the others.
-    int64_t firstEqualsThird(ExecutionContext& context);
+    void firstEqualsThird(ExecutionContext& context, std::vector<int64_t>& perStart);
     // The positions of step `step` from `from` to `to` (parallel relationships).
     std::pair<size_t, size_t> edgesBetween(size_t step, NodeId from, NodeId to) const;
     bool nodePasses(size_t index, NodeId node) const { return nodeOk_[index].empty() || nodeOk_[index][node] != 0; }
@@ -112,6 +120,8 @@ private:
     Spec spec_;
     size_t countSlot_;
     bool done_ = false;
+    std::vector<std::vector<Value>> rows_;
+    size_t position_ = 0;
     // Per execution: the labels resolved per node of the chain, filter results cached per node.
     std::vector<std::optional<std::vector<LabelId>>> labels_;
     std::vector<std::vector<uint8_t>> nodeOk_; // per node position: by node id (empty: all pass)
