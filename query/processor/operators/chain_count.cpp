@@ -159,50 +159,15 @@ bool ChainCount::evaluateAll(ExecutionContext& context, const std::vector<const 
 
 std::vector<uint8_t> ChainCount::evaluateEach(ExecutionContext& context, const std::vector<const BoundPredicate*>& filters,
                                               bool relationships, const std::function<bool(uint32_t)>& candidate) {
-    const Graph& graph = *context.graph;
-    const uint32_t count = relationships ? graph.relCount() : graph.nodeCount();
-    std::vector<uint8_t> ok(count, 0);
-    for (uint32_t id = 0; id < count; ++id) {
-        ok[id] = candidate(id) ? 1 : 0;
-    }
-    auto entity = [relationships](uint32_t id) { return relationships ? Value(RelRef{id}) : Value(NodeRef{id}); };
+    std::vector<EntityFilter> entityFilters;
     for (const BoundPredicate* filter : filters) {
-        // Read only through one string property: once per distinct string (pooled ids) is enough.
-        const PropertyColumn* strings = nullptr;
-        const bool oneColumn = std::all_of(filter->columns.begin(), filter->columns.end(),
-                                           [&](const auto& entry) { return entry.first == filter->columns.front().first; });
-        if (oneColumn && !filter->columns.empty()) {
-            const std::optional<std::string> key = soleProperty(*filter->expr, filter->columns.front().first);
-            const std::optional<PropertyKeyId> id = key ? graph.catalog().findKey(*key) : std::nullopt;
-            const PropertyColumn* column = !id ? nullptr : relationships ? graph.relColumn(*id) : graph.nodeColumn(*id);
-            if (column != nullptr && column->values().kind() == ColumnKind::String) {
-                strings = column;
-            }
+        EntityFilter entity{filter->expr, {}};
+        for (const auto& entry : filter->columns) {
+            entity.columns.push_back(entry.first);
         }
-        std::unordered_map<StringId, uint8_t> byString;
-        for (uint32_t id = 0; id < count; ++id) {
-            if (id % kCancelCheckNodes == 0) {
-                context.checkCancelled();
-            }
-            if (ok[id] == 0) {
-                continue;
-            }
-            const std::optional<size_t> slot = strings != nullptr ? strings->slot(id) : std::nullopt;
-            if (slot) {
-                const StringId value = strings->values().strings()[*slot];
-                const auto known = byString.find(value);
-                if (known != byString.end()) {
-                    ok[id] = known->second;
-                    continue;
-                }
-                ok[id] = evaluateAll(context, {filter}, [&](Member) { return entity(id); }) ? 1 : 0;
-                byString.emplace(value, ok[id]);
-                continue;
-            }
-            ok[id] = evaluateAll(context, {filter}, [&](Member) { return entity(id); }) ? 1 : 0;
-        }
+        entityFilters.push_back(std::move(entity));
     }
-    return ok;
+    return newsgraph::evaluateInIdOrder(context, entityFilters, relationships, candidate, row_);
 }
 
 void ChainCount::evaluateInIdOrder(ExecutionContext& context) {

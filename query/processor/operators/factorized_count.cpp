@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <thread>
+#include <unordered_map>
 
 #include "engine/function/value_ops.hpp"
+#include "query/processor/evaluator.hpp"
 
 namespace newsgraph {
 
@@ -95,6 +97,9 @@ Value compareValues(ast::BinaryOp op, const Value& x, const Value& y) {
 
 namespace {
 
+// Entities between two looks at the cancel flag.
+constexpr uint32_t kCancelCheckEntities = 4096;
+
 bool readsOnlyProperty(const ast::Expr& expr, size_t slot, std::optional<std::string>& key) {
     switch (expr.kind) {
     case ast::ExprKind::Property:
@@ -129,6 +134,60 @@ std::optional<std::string> soleProperty(const ast::Expr& expr, size_t slot) {
         return std::nullopt;
     }
     return key;
+}
+
+std::vector<uint8_t> evaluateInIdOrder(ExecutionContext& context, const std::vector<EntityFilter>& filters,
+                                       bool relationships, const std::function<bool(uint32_t)>& candidate,
+                                       std::vector<Value>& row) {
+    const Graph& graph = *context.graph;
+    const uint32_t count = relationships ? graph.relCount() : graph.nodeCount();
+    std::vector<uint8_t> ok(count, 0);
+    for (uint32_t id = 0; id < count; ++id) {
+        ok[id] = candidate(id) ? 1 : 0;
+    }
+    for (const EntityFilter& filter : filters) {
+        // Read only through one string property: once per distinct string (pooled ids) is enough.
+        const PropertyColumn* strings = nullptr;
+        const bool oneColumn = std::all_of(filter.columns.begin(), filter.columns.end(),
+                                           [&](size_t column) { return column == filter.columns.front(); });
+        if (oneColumn && !filter.columns.empty()) {
+            const std::optional<std::string> key = soleProperty(*filter.expr, filter.columns.front());
+            const std::optional<PropertyKeyId> id = key ? graph.catalog().findKey(*key) : std::nullopt;
+            const PropertyColumn* column = !id ? nullptr : relationships ? graph.relColumn(*id) : graph.nodeColumn(*id);
+            if (column != nullptr && column->values().kind() == ColumnKind::String) {
+                strings = column;
+            }
+        }
+        auto holds = [&](uint32_t id) {
+            for (size_t column : filter.columns) {
+                row[column] = relationships ? Value(RelRef{id}) : Value(NodeRef{id});
+            }
+            return evaluatePredicate(*filter.expr, RowRef{nullptr, 0, &row}, context);
+        };
+        std::unordered_map<StringId, uint8_t> byString;
+        for (uint32_t id = 0; id < count; ++id) {
+            if (id % kCancelCheckEntities == 0) {
+                context.checkCancelled();
+            }
+            if (ok[id] == 0) {
+                continue;
+            }
+            const std::optional<size_t> slot = strings != nullptr ? strings->slot(id) : std::nullopt;
+            if (slot) {
+                const StringId value = strings->values().strings()[*slot];
+                const auto known = byString.find(value);
+                if (known != byString.end()) {
+                    ok[id] = known->second;
+                    continue;
+                }
+                ok[id] = holds(id) ? 1 : 0;
+                byString.emplace(value, ok[id]);
+                continue;
+            }
+            ok[id] = holds(id) ? 1 : 0;
+        }
+    }
+    return ok;
 }
 
 void forNodeRanges(uint32_t count, uint64_t items, const std::function<void(uint32_t, uint32_t)>& work) {

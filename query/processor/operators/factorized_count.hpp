@@ -11,6 +11,7 @@
 
 #include "engine/storage/graph.hpp"
 #include "query/ast/expression.hpp"
+#include "query/processor/execution_context.hpp"
 #include "query/processor/operators/read_operators.hpp"
 
 namespace newsgraph {
@@ -57,6 +58,19 @@ uint8_t orientation(const Graph& graph, const ExpandSpec& step, RelId rel, NodeI
 // is `slot.key`, nothing else of the row is read, no sub-plans or local variables): then its value
 // over an entity depends only on that property's value. nullopt otherwise.
 std::optional<std::string> soleProperty(const ast::Expr& expr, size_t slot);
+
+// A filter over one entity: its expression and the columns of the row that hold the entity.
+struct EntityFilter {
+    const ast::Expr* expr = nullptr;
+    std::vector<size_t> columns;
+};
+// The filters over every relationship (or node) for which candidate(id) holds, in id order (the
+// property columns read in sequence, not in adjacency order); a filter that reads its entity only
+// through one string property runs once per distinct string (pooled ids). `row` is scratch of the
+// filters' row width. 1 where all hold.
+std::vector<uint8_t> evaluateInIdOrder(ExecutionContext& context, const std::vector<EntityFilter>& filters,
+                                       bool relationships, const std::function<bool(uint32_t)>& candidate,
+                                       std::vector<Value>& row);
 
 // Runs work(begin, end) over the nodes [0, count), split into one range per core when `items`
 // (what the work reads, e.g. relationships) pays for starting threads, else on this thread. The

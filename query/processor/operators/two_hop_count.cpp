@@ -119,6 +119,39 @@ void TwoHopCount::evaluateFilters(ExecutionContext& context, const Resolved& lab
     if (!spec_.second.filters.empty()) {
         secondPass_.assign(graph.relCount(), 0);
     }
+    // The filters of a side that read only its relationship run first over all relationships in
+    // id order (once per distinct string where they read one string property); the rest below.
+    struct SideFilters {
+        std::vector<BoundPredicate> others;
+        std::vector<uint8_t> relationshipOk; // empty: no such filter
+    };
+    auto split = [&](const Side& side, Role rel) {
+        SideFilters out;
+        std::vector<EntityFilter> relationshipOnly;
+        for (const BoundPredicate& filter : side.filters) {
+            const bool only = std::all_of(filter.columns.begin(), filter.columns.end(),
+                                          [&](const auto& entry) { return entry.second == rel; });
+            if (!only) {
+                out.others.push_back(filter);
+                continue;
+            }
+            EntityFilter entity{filter.expr, {}};
+            for (const auto& entry : filter.columns) {
+                entity.columns.push_back(entry.first);
+            }
+            relationshipOnly.push_back(std::move(entity));
+        }
+        if (!relationshipOnly.empty()) {
+            out.relationshipOk = evaluateInIdOrder(context, relationshipOnly, true,
+                                                   [&](RelId id) { return !graph.relDeleted(id); }, row);
+        }
+        return out;
+    };
+    const SideFilters first = split(spec_.first, Role::FirstRel);
+    const SideFilters second = split(spec_.second, Role::SecondRel);
+    auto sidePasses = [&](const SideFilters& side, NodeId b, RelId rel, NodeId end) {
+        return (side.relationshipOk.empty() || side.relationshipOk[rel] != 0) && holds(side.others, b, rel, end);
+    };
     // In the order the plain plan evaluates them: b, its first step's relationships, then the
     // second step's only where a first one passed.
     for (NodeId b = 0; b < graph.nodeCount(); ++b) {
@@ -141,7 +174,7 @@ void TwoHopCount::evaluateFilters(ExecutionContext& context, const Resolved& lab
             }
             if (spec_.first.filters.empty()) {
                 anyFirst = true;
-            } else if (holds(spec_.first.filters, b, rel, end)) {
+            } else if (sidePasses(first, b, rel, end)) {
                 firstPass_[rel] |= orientation(graph, spec_.first.step, rel, b);
                 anyFirst = true;
             }
@@ -153,7 +186,7 @@ void TwoHopCount::evaluateFilters(ExecutionContext& context, const Resolved& lab
             if (graph.relDeleted(rel) || !hasAll(graph, end, *labels.second)) {
                 return;
             }
-            if (holds(spec_.second.filters, b, rel, end)) {
+            if (sidePasses(second, b, rel, end)) {
                 secondPass_[rel] |= orientation(graph, spec_.second.step, rel, b);
             }
         });
