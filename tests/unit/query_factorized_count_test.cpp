@@ -186,7 +186,7 @@ TEST_CASE("two-hop counts the rewrite must leave alone", "[query][two-hop]") {
 }
 
 TEST_CASE("the two-thread factorized count agrees with enumeration on a larger graph", "[query][two-hop]") {
-    // Above TwoHopCount's threshold for splitting the nodes between two threads.
+    // Above the threshold for splitting the nodes between the cores (TwoHopCount, ChainCount).
     constexpr size_t kNodes = 20000;
     constexpr size_t kRels = 80000;
     constexpr int kDays = 400;
@@ -209,6 +209,14 @@ TEST_CASE("the two-thread factorized count agrees with enumeration on a larger g
                              "RETURN count(DISTINCT b)"}) {
         INFO(fast);
         CHECK(single(database, fast) == single(database, fast, {"two_hop_count"}));
+    }
+    // Chains of three on all cores (no filter left to evaluate while counting).
+    for (const char* fast : {"MATCH (a)-[r1]->(b)-[r2]->(c)-[r3]->(d) WHERE r1.date < r2.date AND r2.date < r3.date "
+                             "RETURN count(*)",
+                             "MATCH (a)-[r1]->(b)<-[r2]-(c)-[r3]->(d) WHERE r2.date > date('1970-12-01') RETURN count(*)"}) {
+        INFO(fast);
+        REQUIRE_THAT(database.explain(fast), Catch::Contains("FactorizedChainCount"));
+        CHECK(single(database, fast) == single(database, fast, {"chain_count"}));
     }
 }
 
