@@ -76,15 +76,8 @@ size_t ChainCountRule::apply(OptimizerContext& context) {
             return false; // count(expression) may be null; count(DISTINCT ...) is not a number of chains
         }
         std::vector<Operator*> chain;
-        for (Operator* below = aggregate.child(); below != nullptr; below = below->child()) {
-            chain.push_back(below);
-            if (dynamic_cast<NodeScan*>(below) != nullptr) {
-                break;
-            }
-        }
-        auto* scan = chain.empty() ? nullptr : dynamic_cast<NodeScan*>(chain.back());
-        if (scan == nullptr || dynamic_cast<ArgumentOperator*>(scan->child()) == nullptr ||
-            scan->child()->outputWidth() != 0 || scan->child()->child() != nullptr) {
+        NodeScan* scan = scanUnder(aggregate, chain);
+        if (scan == nullptr) {
             return false;
         }
         // Members get provisional indexes while the chain grows (nodes and relationships in the
@@ -246,22 +239,11 @@ size_t ChainCountRule::apply(OptimizerContext& context) {
         spec.rowWidth = width;
         for (const Collected& filter : filters) {
             const ast::Expr& predicate = *filter.expr;
-            if (!isDeterministic(predicate)) {
+            auto found = boundColumns(predicate, filter.columns, width);
+            if (!found) {
                 return false;
             }
-            ColumnSet read;
-            collectColumns(predicate, read);
-            if (read.all()) {
-                return false; // a sub-plan reads the whole row
-            }
-            std::vector<std::pair<size_t, Member>> bound;
-            for (size_t column : read.members(width)) {
-                const auto member = filter.columns.find(column);
-                if (member == filter.columns.end()) {
-                    return false; // a column the count does not make
-                }
-                bound.emplace_back(column, member->second);
-            }
+            std::vector<std::pair<size_t, Member>> bound = std::move(*found);
             // The steps a filter reads: node j belongs to steps j - 1 and j, relationship j to step j - 1.
             size_t lowest = SIZE_MAX;
             size_t highest = 0;
@@ -279,23 +261,16 @@ size_t ChainCountRule::apply(OptimizerContext& context) {
             if (rels.size() == 2 && nodes.empty() && *rels.rbegin() == *rels.begin() + 1) {
                 // r(j).x op r(j+1).y: the one comparison between neighbouring steps.
                 const size_t between = *rels.begin() - 1;
-                if (spec.comparisons[between] || predicate.kind != ast::ExprKind::Binary || !isComparison(predicate.op)) {
+                const auto parsed = spec.comparisons[between] ? std::nullopt : propertyComparison(predicate, [&](size_t column) {
+                    return filter.columns.at(column).index == between + 1;
+                });
+                if (!parsed) {
                     return false;
-                }
-                auto lhs = propertyOfColumn(*predicate.children[0]);
-                auto rhs = propertyOfColumn(*predicate.children[1]);
-                if (!lhs || !rhs) {
-                    return false;
-                }
-                ast::BinaryOp op = predicate.op;
-                if (filter.columns.at(lhs->first).index != between + 1) {
-                    std::swap(lhs, rhs);
-                    op = flipped(op);
                 }
                 ChainCount::Comparison comparison;
-                comparison.op = op;
-                comparison.leftKey = context.graph.catalog().findKey(lhs->second);
-                comparison.rightKey = context.graph.catalog().findKey(rhs->second);
+                comparison.op = parsed->op;
+                comparison.leftKey = context.graph.catalog().findKey(parsed->leftKey);
+                comparison.rightKey = context.graph.catalog().findKey(parsed->rightKey);
                 if (!comparison.leftKey || !comparison.rightKey) {
                     comparison.leftKey.reset(); // a property no relationship has: never true
                     comparison.rightKey.reset();

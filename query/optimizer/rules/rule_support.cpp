@@ -33,6 +33,9 @@ std::optional<LoneCount> countOf(const Aggregate& aggregate) {
     return LoneCount{false, spec.distinct, static_cast<size_t>(argument.slot)};
 }
 
+namespace {
+
+// `<` for `>` and so on: the operator with its operands swapped.
 ast::BinaryOp flipped(ast::BinaryOp op) {
     switch (op) {
     case ast::BinaryOp::Less: return ast::BinaryOp::Greater;
@@ -55,6 +58,42 @@ std::optional<std::pair<size_t, std::string>> propertyOfColumn(const ast::Expr& 
         return std::nullopt;
     }
     return std::make_pair(static_cast<size_t>(expr.children[0]->slot), expr.name);
+}
+
+} // namespace
+
+NodeScan* scanUnder(const Aggregate& aggregate, std::vector<Operator*>& chain) {
+    chain.clear();
+    for (Operator* below = aggregate.child(); below != nullptr; below = below->child()) {
+        chain.push_back(below);
+        if (dynamic_cast<NodeScan*>(below) != nullptr) {
+            break;
+        }
+    }
+    auto* scan = chain.empty() ? nullptr : dynamic_cast<NodeScan*>(chain.back());
+    if (scan == nullptr || dynamic_cast<ArgumentOperator*>(scan->child()) == nullptr ||
+        scan->child()->outputWidth() != 0 || scan->child()->child() != nullptr) {
+        return nullptr;
+    }
+    return scan;
+}
+
+std::optional<PropertyComparison> propertyComparison(const ast::Expr& predicate,
+                                                     const std::function<bool(size_t)>& isLeft) {
+    if (predicate.kind != ast::ExprKind::Binary || !isComparison(predicate.op)) {
+        return std::nullopt;
+    }
+    auto lhs = propertyOfColumn(*predicate.children[0]);
+    auto rhs = propertyOfColumn(*predicate.children[1]);
+    if (!lhs || !rhs) {
+        return std::nullopt;
+    }
+    ast::BinaryOp op = predicate.op;
+    if (!isLeft(lhs->first)) {
+        std::swap(lhs, rhs);
+        op = flipped(op);
+    }
+    return PropertyComparison{op, lhs->first, std::move(lhs->second), rhs->first, std::move(rhs->second)};
 }
 
 // A fixed step the count can read from b's adjacency: a new far node, no variable-length lists

@@ -1,6 +1,7 @@
 #pragma once
 
 // The optimizer's rules, one source file each (rules/<name>.cpp); optimizer.cpp runs them in order.
+#include <functional>
 #include <map>
 
 #include "query/optimizer/optimizer_rule.hpp"
@@ -19,14 +20,51 @@ std::optional<LoneCount> loneCount(const Aggregate& aggregate);
 // The same for the one aggregate of an Aggregate that may have grouping keys.
 std::optional<LoneCount> countOf(const Aggregate& aggregate);
 
-// `<` for `>` and so on: the operator with its operands swapped.
-ast::BinaryOp flipped(ast::BinaryOp op);
-bool isComparison(ast::BinaryOp op); // <, <=, >, >=, =
-// `column.key` -> (column, key)
-std::optional<std::pair<size_t, std::string>> propertyOfColumn(const ast::Expr& expr);
 // A fixed step a factorized count can read from an adjacency: a new far node, no
 // variable-length lists to avoid.
 bool isPlainStep(const ExpandSpec& spec);
+
+// The scan a count over a pattern starts from: the operators from `aggregate`'s child down to a
+// NodeScan straight over the statement's Argument, top first, into `chain` (the scan last).
+// nullptr when the input is anything else.
+NodeScan* scanUnder(const Aggregate& aggregate, std::vector<Operator*>& chain);
+
+// `x.a op y.b` between two columns' properties, turned round (op flipped) so that the column
+// `isLeft` accepts is on the left. nullopt for any other predicate.
+struct PropertyComparison {
+    ast::BinaryOp op;
+    size_t leftColumn;
+    std::string leftKey;
+    size_t rightColumn;
+    std::string rightKey;
+};
+std::optional<PropertyComparison> propertyComparison(const ast::Expr& predicate,
+                                                     const std::function<bool(size_t)>& isLeft);
+
+// The columns a filter reads, each with what `columns` says it holds; nullopt when the filter is
+// not deterministic, runs a sub-plan over the whole row, or reads a column the pattern does not make.
+template <typename Member>
+std::optional<std::vector<std::pair<size_t, Member>>> boundColumns(const ast::Expr& predicate,
+                                                                   const std::map<size_t, Member>& columns,
+                                                                   size_t width) {
+    if (!isDeterministic(predicate)) {
+        return std::nullopt;
+    }
+    ColumnSet read;
+    collectColumns(predicate, read);
+    if (read.all()) {
+        return std::nullopt; // a sub-plan reads the whole row
+    }
+    std::vector<std::pair<size_t, Member>> bound;
+    for (size_t column : read.members(width)) {
+        const auto member = columns.find(column);
+        if (member == columns.end()) {
+            return std::nullopt;
+        }
+        bound.emplace_back(column, member->second);
+    }
+    return bound;
+}
 
 // Follows what the columns of a pattern hold (`columns`: column -> the pattern's variable)
 // through an operator between the pattern's steps and a count above them: a Project that only

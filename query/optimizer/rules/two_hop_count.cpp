@@ -47,15 +47,8 @@ size_t TwoHopCountRule::apply(OptimizerContext& context) {
         // Aggregate <- (Filter | Project | Select)* <- Expand <- (...)* <- Expand <- (...)* <-
         // NodeScan <- Argument (of the statement), read bottom up.
         std::vector<Operator*> chain;
-        for (Operator* below = aggregate->child(); below != nullptr; below = below->child()) {
-            chain.push_back(below);
-            if (dynamic_cast<NodeScan*>(below) != nullptr) {
-                break;
-            }
-        }
-        auto* scan = chain.empty() ? nullptr : dynamic_cast<NodeScan*>(chain.back());
-        if (scan == nullptr || dynamic_cast<ArgumentOperator*>(scan->child()) == nullptr ||
-            scan->child()->outputWidth() != 0 || scan->child()->child() != nullptr) {
+        NodeScan* scan = scanUnder(*aggregate, chain);
+        if (scan == nullptr) {
             return false;
         }
         Columns columns{{scan->slot(), Seen::Scanned}};
@@ -161,21 +154,13 @@ size_t TwoHopCountRule::apply(OptimizerContext& context) {
                                                         {Role::SecondEnd, spec.second.step.toLabels}};
         for (const Collected& filter : filters) {
             const ast::Expr& predicate = *filter.expr;
-            if (!isDeterministic(predicate)) {
+            const auto seen = boundColumns(predicate, filter.columns, width);
+            if (!seen) {
                 return false;
             }
-            ColumnSet read;
-            collectColumns(predicate, read);
-            if (read.all()) {
-                return false; // a sub-plan reads the whole row
-            }
             std::vector<std::pair<size_t, Role>> bound;
-            for (size_t column : read.members(width)) {
-                const auto seen = filter.columns.find(column);
-                if (seen == filter.columns.end()) {
-                    return false; // a column the count does not make
-                }
-                bound.emplace_back(column, role(seen->second));
+            for (const auto& [column, provisional] : *seen) {
+                bound.emplace_back(column, role(provisional));
             }
             auto reads = [&](Role r) {
                 return std::any_of(bound.begin(), bound.end(), [&](const auto& entry) { return entry.second == r; });
@@ -193,23 +178,15 @@ size_t TwoHopCountRule::apply(OptimizerContext& context) {
             }
             if (reads(Role::FirstRel) && reads(Role::SecondRel)) {
                 // The one comparison between the steps: r1.x op r2.y.
-                if (spec.op || predicate.kind != ast::ExprKind::Binary || !isComparison(predicate.op)) {
+                const auto comparison = spec.op ? std::nullopt : propertyComparison(predicate, [&](size_t column) {
+                    return role(filter.columns.at(column)) != Role::SecondRel;
+                });
+                if (!comparison) {
                     return false;
                 }
-                auto lhs = propertyOfColumn(*predicate.children[0]);
-                auto rhs = propertyOfColumn(*predicate.children[1]);
-                if (!lhs || !rhs) {
-                    return false;
-                }
-                const Role left = role(filter.columns.at(lhs->first));
-                ast::BinaryOp op = predicate.op;
-                if (left == Role::SecondRel) {
-                    std::swap(lhs, rhs);
-                    op = flipped(op);
-                }
-                spec.op = op;
-                const auto firstKey = context.graph.catalog().findKey(lhs->second);
-                const auto secondKey = context.graph.catalog().findKey(rhs->second);
+                spec.op = comparison->op;
+                const auto firstKey = context.graph.catalog().findKey(comparison->leftKey);
+                const auto secondKey = context.graph.catalog().findKey(comparison->rightKey);
                 if (!firstKey || !secondKey) {
                     spec.impossible = true; // a property no relationship has: every comparison is null
                 } else {

@@ -1,7 +1,6 @@
 #include "query/processor/operators/chain_count.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <numeric>
 #include <unordered_map>
 
@@ -144,19 +143,6 @@ void ChainCount::open(ExecutionContext& /*context*/) {
     position_ = 0;
 }
 
-bool ChainCount::evaluateAll(ExecutionContext& context, const std::vector<const BoundPredicate*>& filters,
-                             const std::function<Value(Member)>& bind) {
-    for (const BoundPredicate* filter : filters) {
-        for (const auto& [column, member] : filter->columns) {
-            row_[column] = bind(member);
-        }
-        if (!evaluatePredicate(*filter->expr, RowRef{nullptr, 0, &row_}, context)) {
-            return false;
-        }
-    }
-    return true;
-}
-
 std::vector<uint8_t> ChainCount::evaluateEach(ExecutionContext& context, const std::vector<const BoundPredicate*>& filters,
                                               bool relationships, const std::function<bool(uint32_t)>& candidate) {
     std::vector<EntityFilter> entityFilters;
@@ -212,9 +198,15 @@ bool ChainCount::stepPasses(ExecutionContext& context, size_t step, RelId rel, N
     if (pending_[step].empty()) {
         return true;
     }
-    return evaluateAll(context, pending_[step], [&](Member member) {
-        return member.relationship ? Value(RelRef{rel}) : Value(NodeRef{member.index == step ? near : far});
-    });
+    for (const BoundPredicate* filter : pending_[step]) {
+        for (const auto& [column, member] : filter->columns) {
+            row_[column] = member.relationship ? Value(RelRef{rel}) : Value(NodeRef{member.index == step ? near : far});
+        }
+        if (!evaluatePredicate(*filter->expr, RowRef{nullptr, 0, &row_}, context)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 const KeyArray<int64_t>& ChainCount::integerKeys(const Graph& graph, PropertyKeyId key) {

@@ -98,8 +98,6 @@ private:
     // a filter that reads its entity only through one string property runs once per string.
     std::vector<uint8_t> evaluateEach(ExecutionContext& context, const std::vector<const BoundPredicate*>& filters,
                                       bool relationships, const std::function<bool(uint32_t)>& candidate);
-    bool evaluateAll(ExecutionContext& context, const std::vector<const BoundPredicate*>& filters,
-                     const std::function<Value(Member)>& bind);
     // visit(node) for every node; split between the cores unless the step has pending filters.
     void forNodes(ExecutionContext& context, size_t step, const std::function<void(NodeId)>& visit);
     // The ways to finish the chain from each position of step `step` (0-based), given those of
