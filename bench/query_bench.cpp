@@ -215,6 +215,7 @@ Measurement measure(newsgraph::Database& database, const newsgraph::testing::Que
     }
     newsgraph::ExecuteOptions executeOptions;
     executeOptions.disabledRules = statement.disabledRules;
+    executeOptions.threads = statement.threads;
     std::vector<double> samples;
     newsgraph::QueryResult first;
     try {

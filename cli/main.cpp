@@ -104,6 +104,7 @@ int run(const std::vector<std::string>& args) {
     settings.disabledRules = options.disabledRules;
     settings.timeout = options.timeout;
     settings.maxMemory = options.maxMemory;
+    settings.threads = options.threads;
     Session session(Database(std::move(*graph)), settings, std::cout, std::cerr);
     for (auto& [name, value] : parameters) {
         session.setParameter(name, std::move(value));

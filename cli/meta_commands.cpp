@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 #include <ostream>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -17,7 +18,7 @@ namespace newsgraph {
 
 namespace {
 
-constexpr std::array<MetaCommand, 13> kCommands{{
+constexpr std::array<MetaCommand, 14> kCommands{{
     {":help", "", "this list"},
     {":schema", "", "labels, relationship types and property keys, with counts"},
     {":stats", "", "the graph's statistics and memory use"},
@@ -25,6 +26,7 @@ constexpr std::array<MetaCommand, 13> kCommands{{
     {":format", "[table|csv|json|dot]", "show or set the result format"},
     {":timing", "[on|off]", "show or set per-statement timing (on standard error)"},
     {":timeout", "[MS|off]", "show or set the time a statement may run, in milliseconds"},
+    {":threads", "[N|all]", "show or set how many threads a statement may use (all: every core)"},
     {":max-memory", "[SIZE|off]", "show or set the memory a statement or load may use (500MB, 2GiB, 50%)"},
     {":param", "[NAME VALUE]", "set $NAME to a Cypher literal; without arguments, list the parameters"},
     {":explain", "QUERY", "show the plan of QUERY without running it"},
@@ -120,6 +122,27 @@ StatementStatus setTimeout(Session& session, std::string_view argument) {
         return fail(session, ":timeout takes a positive number of milliseconds, or off");
     }
     timeout = parsed;
+    return StatementStatus::Ok;
+}
+
+StatementStatus setThreads(Session& session, std::string_view argument) {
+    std::optional<uint32_t>& threads = session.settings().threads;
+    if (argument.empty()) {
+        session.out() << "threads: "
+                      << (threads ? fmt::format("{}", *threads)
+                                  : fmt::format("all ({})", std::max(1U, std::thread::hardware_concurrency())))
+                      << "\n";
+        return StatementStatus::Ok;
+    }
+    if (argument == "all") {
+        threads.reset();
+        return StatementStatus::Ok;
+    }
+    const std::optional<uint32_t> parsed = parseThreads(argument);
+    if (!parsed) {
+        return fail(session, fmt::format(":threads takes a whole number from 1 to {}, or all", kMaxThreads));
+    }
+    threads = parsed;
     return StatementStatus::Ok;
 }
 
@@ -294,6 +317,9 @@ StatementStatus runMetaCommand(Session& session, std::string_view line) {
     }
     if (name == ":max-memory") {
         return setMaxMemory(session, arguments);
+    }
+    if (name == ":threads") {
+        return setThreads(session, arguments);
     }
     if (name == ":rules") {
         return setRules(session, arguments);

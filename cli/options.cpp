@@ -82,6 +82,15 @@ std::optional<std::chrono::milliseconds> parseTimeout(std::string_view text) {
     return std::chrono::milliseconds(static_cast<int64_t>(milliseconds));
 }
 
+std::optional<uint32_t> parseThreads(std::string_view text) {
+    uint32_t threads = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), threads);
+    if (error != std::errc() || end != text.data() + text.size() || threads == 0 || threads > kMaxThreads) {
+        return std::nullopt;
+    }
+    return threads;
+}
+
 std::string optimizerRuleNames() {
     std::string names;
     for (const RuleInfo& rule : optimizerRules()) {
@@ -93,7 +102,7 @@ std::string optimizerRuleNames() {
 std::string synopsisText() {
     return "usage: newsgraph [--load FORMAT:PATH]... [-e QUERY]... [-f FILE]... [--format table|csv|json|dot]\n"
            "                 [--param NAME=VALUE]... [--timing] [--timeout MS] [--max-memory SIZE]\n"
-           "                 [--disable-rule NAME]... [--strict] [--continue] [--empty] [--help] [--version]\n";
+           "                 [--threads N] [--disable-rule NAME]... [--strict] [--continue] [--empty] [--help] [--version]\n";
 }
 
 std::string usageText() {
@@ -129,6 +138,9 @@ OPTIONS
     --max-memory SIZE   Stop a statement or load that needs more memory than SIZE (500MB, 2GiB,
                         50% of the machine; MemoryLimitError, the graph is left as it was), or
                         off. Default: 80% of the machine's memory.
+    --threads N         Use at most N threads for a statement (aggregations over large scans split
+                        their input among them; answers are the same as on one). Default: every
+                        core of the machine.
     --disable-rule NAME Do not run the optimizer rule NAME (`:rules` lists them; EXPLAIN shows which
                         fired); repeatable. Answers stay the same, only plans and times change.
     --continue          Go on after a failing statement (default: stop at the first one).
@@ -188,6 +200,12 @@ CliOptions parseCliOptions(const std::vector<std::string>& args) {
                 throw UsageError(fmt::format("--timeout takes a positive number of milliseconds, not '{}'", *timeout));
             }
             options.timeout = parsed;
+        } else if (auto threads = optionValue(args, i, "--threads", "a number of threads")) {
+            const std::optional<uint32_t> parsed = parseThreads(*threads);
+            if (!parsed) {
+                throw UsageError(fmt::format("--threads takes a whole number from 1 to {}, not '{}'", kMaxThreads, *threads));
+            }
+            options.threads = parsed;
         } else if (auto memory = optionValue(args, i, "--max-memory", "a size")) {
             if (*memory == "off") {
                 options.maxMemory.reset();

@@ -43,6 +43,7 @@ struct CliOptions {
     std::vector<std::string> disabledRules; // --disable-rule NAME, checked against the optimizer's rules
     std::optional<std::chrono::milliseconds> timeout; // --timeout MS
     std::optional<uint64_t> maxMemory = defaultMemoryLimit(); // --max-memory SIZE|off
+    std::optional<uint32_t> threads; // --threads N; none: every core
     bool continueOnError = false;
     bool empty = false;
     bool help = false;
@@ -54,6 +55,9 @@ struct CliOptions {
 CliOptions parseCliOptions(const std::vector<std::string>& args);
 // A --timeout / :timeout value: a positive whole number of milliseconds; none when malformed.
 std::optional<std::chrono::milliseconds> parseTimeout(std::string_view text);
+// A --threads / :threads value: a whole number from 1 to kMaxThreads; none when malformed.
+constexpr uint32_t kMaxThreads = 1024;
+std::optional<uint32_t> parseThreads(std::string_view text);
 // A --max-memory / :max-memory value (500MB, 2GiB, 50%); none when malformed.
 std::optional<uint64_t> parseMaxMemory(std::string_view text);
 // The optimizer's rule names, comma-separated, for messages.

@@ -81,6 +81,7 @@ StatementStatus Session::runQuery(const ScriptStatement& statement, const Statem
     options.disabledRules = settings_.disabledRules;
     options.timeout = settings_.timeout;
     options.maxMemory = settings_.maxMemory;
+    options.threads = settings_.threads;
     try {
         result = database_.execute(statement.text, parameters_, options);
     } catch (const QueryError& error) {

@@ -35,6 +35,7 @@ struct SessionSettings {
     std::vector<std::string> disabledRules; // optimizer rules switched off (--disable-rule, :rules off)
     std::optional<std::chrono::milliseconds> timeout; // per statement (--timeout, :timeout)
     std::optional<uint64_t> maxMemory = defaultMemoryLimit(); // per statement and load (--max-memory, :max-memory)
+    std::optional<uint32_t> threads; // per statement (--threads, :threads); none: every core
 };
 
 // The shell's state: the database, the parameters and the output settings. Runs statements and

@@ -1,6 +1,7 @@
 #include "query/database.hpp"
 
 #include <mutex>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -179,6 +180,7 @@ QueryResult Database::executeUnbounded(std::string_view query, const Parameters&
     context.graph = graph.get();
     context.parameters = &parameters;
     context.cancelled = options.cancelled;
+    context.threads = std::max<uint32_t>(1, options.threads.value_or(std::thread::hardware_concurrency()));
     if (options.timeout) {
         context.timeout = *options.timeout;
         context.deadline = start + *options.timeout;

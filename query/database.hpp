@@ -51,12 +51,15 @@ struct QueryTimings {
 // `maxMemory`, when set, bounds the bytes the statement's thread may hold at once beyond what it
 // held when the statement began (engine/common/memory_limit.hpp): past it the statement stops
 // with MemoryLimitError and leaves the graph as it was. Default: 80% of the machine's memory.
+// `threads` is how many threads a statement may use (scans split into ranges of nodes, one per
+// thread, results identical to one thread's); nothing: every core of the machine.
 // `disabledRules` names optimizer rules not to run (query/optimizer/optimizer.cpp lists them;
 // EXPLAIN prints those that fired); an unknown name is std::invalid_argument.
 struct ExecuteOptions {
     const std::atomic<bool>* cancelled = nullptr;
     std::optional<std::chrono::milliseconds> timeout;
     std::optional<uint64_t> maxMemory = defaultMemoryLimit();
+    std::optional<uint32_t> threads;
     std::vector<std::string> disabledRules;
 };
 

@@ -90,6 +90,7 @@ QueryFile readQueryFile(const std::string& path) {
     std::string pendingName;
     bool pendingMayFail = false;
     std::vector<std::string> disabledRules;
+    std::optional<uint32_t> threads;
     size_t i = 0;
     while (i < lines.size()) {
         const std::string& line = lines[i];
@@ -121,6 +122,21 @@ QueryFile readQueryFile(const std::string& path) {
             ++i;
             continue;
         }
+        if (line == "-THREADS" || startsWith(line, "-THREADS ")) {
+            const std::string count = trim(line.substr(8));
+            if (count.empty() || count == "all") {
+                threads.reset();
+            } else {
+                uint32_t parsed = 0;
+                const auto [end, error] = std::from_chars(count.data(), count.data() + count.size(), parsed);
+                if (error != std::errc() || end != count.data() + count.size() || parsed == 0) {
+                    throw fail(i, "-THREADS takes a whole number of threads >= 1, or all");
+                }
+                threads = parsed;
+            }
+            ++i;
+            continue;
+        }
         if (line == "-MAYFAIL") {
             pendingMayFail = true;
             ++i;
@@ -139,7 +155,7 @@ QueryFile readQueryFile(const std::string& path) {
             continue;
         }
         if (!startsWith(line, "-STATEMENT ")) {
-            throw fail(i, "expected -STATEMENT, -PARAM, -DISABLE-RULES, -NAME, -MAYFAIL, -DATASET, -LOAD or a # comment, got: " + line);
+            throw fail(i, "expected -STATEMENT, -PARAM, -DISABLE-RULES, -THREADS, -NAME, -MAYFAIL, -DATASET, -LOAD or a # comment, got: " + line);
         }
         QueryFileStatement statement;
         statement.line = i + 1;
@@ -147,6 +163,7 @@ QueryFile readQueryFile(const std::string& path) {
         statement.mayFail = pendingMayFail;
         statement.parameters = parameters;
         statement.disabledRules = disabledRules;
+        statement.threads = threads;
         statement.graph = std::exchange(graph, std::nullopt);
         statement.query = line.substr(11);
         pendingName.clear();

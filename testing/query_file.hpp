@@ -48,6 +48,7 @@ struct QueryFileStatement {
     std::string query;
     std::vector<std::pair<std::string, std::string>> parameters; // name, literal text
     std::vector<std::string> disabledRules; // optimizer rule names (checked when the statement runs)
+    std::optional<uint32_t> threads;        // -THREADS N since; none: every core
     std::optional<GraphDirective> graph; // a -DATASET / -LOAD line since the previous statement
     bool ordered = false;
     bool mayFail = false;

@@ -177,6 +177,22 @@ std::string formatMemorySize(uint64_t bytes) {
     return value == std::floor(value) ? fmt::format("{:.0f} {}", value, units[unit]) : fmt::format("{:.1f} {}", value, units[unit]);
 }
 
+std::optional<uint64_t> memoryLimitRemaining() {
+    const ThreadCounter& counter = tCounter;
+    if (!counter.active) {
+        return std::nullopt;
+    }
+    return static_cast<uint64_t>(std::max<int64_t>(counter.limit - counter.held, 0));
+}
+
+void noteMemoryLimitExceeded() {
+    ThreadCounter& counter = tCounter;
+    if (counter.active) {
+        counter.active = false;
+        counter.exceeded = true;
+    }
+}
+
 MemoryLimitScope::MemoryLimitScope(uint64_t limit) : limit_(limit), owner_(!tCounter.active) {
     if (!owner_) {
         return;

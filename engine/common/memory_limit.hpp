@@ -32,6 +32,13 @@ std::optional<uint64_t> parseMemorySize(std::string_view text);
 // 512 MiB, 1.5 GiB, 900 KiB, 12 B.
 std::string formatMemorySize(uint64_t bytes);
 
+// What the calling thread's limit has left (nothing when no scope counts on this thread): what a
+// statement that splits its work among helper threads divides among their own scopes.
+std::optional<uint64_t> memoryLimitRemaining();
+
+// Marks the calling thread's scope as exceeded: a helper thread working for it hit its share.
+void noteMemoryLimitExceeded();
+
 // While alive, the calling thread's allocations count against `limit` bytes. Scopes do not nest:
 // an inner scope on a thread that already has one counts nothing and enforces nothing.
 class MemoryLimitScope {

@@ -74,7 +74,22 @@ void FilteredAggregate::update(const Value& argument, const Value& parameter) {
             return;
         }
     }
+    if (recording_) {
+        accepted_.push_back(argument);
+        lastParameter_ = parameter;
+    }
     accept(argument, parameter);
+}
+
+void FilteredAggregate::merge(AggregateState& later) {
+    auto& other = static_cast<FilteredAggregate&>(later);
+    if (!distinct_) {
+        mergeAccepted(other);
+        return;
+    }
+    for (const Value& value : other.accepted_) {
+        update(value, other.lastParameter_);
+    }
 }
 
 namespace {
@@ -86,6 +101,7 @@ public:
 
 protected:
     void accept(const Value& /*argument*/, const Value& /*parameter*/) override { ++count_; }
+    void mergeAccepted(FilteredAggregate& later) override { count_ += static_cast<CountState&>(later).count_; }
 
 private:
     int64_t count_ = 0;
@@ -95,6 +111,7 @@ class CountStarState final : public AggregateState {
 public:
     void update(const Value& /*argument*/, const Value& /*parameter*/) override { ++count_; }
     Value finish() override { return Value(count_); }
+    void merge(AggregateState& later) override { count_ += static_cast<CountStarState&>(later).count_; }
 
 private:
     int64_t count_ = 0;
@@ -117,6 +134,12 @@ protected:
             best_ = argument;
         }
     }
+    void mergeAccepted(FilteredAggregate& later) override {
+        const Value& best = static_cast<ExtremeState&>(later).best_;
+        if (!best.isNull()) {
+            accept(best, Value());
+        }
+    }
 
 private:
     bool wantLarger_;
@@ -130,6 +153,10 @@ public:
 
 protected:
     void accept(const Value& argument, const Value& /*parameter*/) override { items_.push_back(argument); }
+    void mergeAccepted(FilteredAggregate& later) override {
+        Value::List& items = static_cast<CollectState&>(later).items_;
+        items_.insert(items_.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+    }
 
 private:
     Value::List items_;

@@ -25,8 +25,14 @@ public:
     explicit FilteredAggregate(bool distinct) : distinct_(distinct) {}
 
     void update(const Value& argument, const Value& parameter) final;
+    void recordForMerge() final { recording_ = distinct_; }
+    // With DISTINCT: the values `later` accepted, fed through update() in its order (those this
+    // state saw already are skipped, as one state would have). Otherwise mergeAccepted().
+    void merge(AggregateState& later) final;
 
 protected:
+    // Folds in the values another state of the same class accepted after this one's (no DISTINCT).
+    virtual void mergeAccepted(FilteredAggregate& later) = 0;
     // Called for every row, null argument or not, before filtering (percentile checks).
     virtual void checkParameter(const Value& /*parameter*/) {}
     virtual void accept(const Value& argument, const Value& parameter) = 0;
@@ -37,6 +43,9 @@ private:
     bool seenEntity(uint64_t tagged);
 
     bool distinct_;
+    bool recording_ = false;
+    std::vector<Value> accepted_; // while recording: the values accepted, in order
+    Value lastParameter_;         // while recording: the parameter they came with
     std::unordered_set<Value, EquivalenceHash, EquivalenceEqual> seen_;
     std::vector<uint64_t> entitySlots_; // kEmptySlot where free; the size a power of two
     size_t entityCount_ = 0;

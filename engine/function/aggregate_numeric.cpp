@@ -47,6 +47,24 @@ public:
         plainSum_ = next;
     }
 
+    // Adds the numbers `later` summed (integers exactly; the float parts with their compensations).
+    void merge(const NumberSum& later) {
+        count_ += later.count_;
+        intSum_ += later.intSum_;
+        if (!later.anyFloat_) {
+            return;
+        }
+        anyFloat_ = true;
+        const double value = later.plainSum_;
+        const double next = plainSum_ + value;
+        if (std::isfinite(next) && std::isfinite(value)) {
+            compensation_ += std::fabs(plainSum_) >= std::fabs(value) ? (plainSum_ - next) + value
+                                                                      : (value - next) + plainSum_;
+        }
+        plainSum_ = next;
+        compensation_ += later.compensation_;
+    }
+
     int64_t count() const { return count_; }
     bool anyFloat() const { return anyFloat_; }
     Int128 intSum() const { return intSum_; }
@@ -83,6 +101,7 @@ protected:
         requireNumber("sum", argument);
         sum_.add(argument);
     }
+    void mergeAccepted(FilteredAggregate& later) override { sum_.merge(static_cast<SumState&>(later).sum_); }
 
 private:
     NumberSum sum_;
@@ -104,6 +123,7 @@ protected:
         requireNumber("avg", argument);
         sum_.add(argument);
     }
+    void mergeAccepted(FilteredAggregate& later) override { sum_.merge(static_cast<AvgState&>(later).sum_); }
 
 private:
     NumberSum sum_;
@@ -130,6 +150,18 @@ protected:
         const double delta = value - mean_;
         mean_ += delta / static_cast<double>(count_);
         squares_ += delta * (value - mean_);
+    }
+    // Chan, Golub and LeVeque's combination of two (count, mean, squared deviations).
+    void mergeAccepted(FilteredAggregate& later) override {
+        const auto& other = static_cast<StDevState&>(later);
+        if (other.count_ == 0) {
+            return;
+        }
+        const auto total = static_cast<double>(count_ + other.count_);
+        const double delta = other.mean_ - mean_;
+        squares_ += other.squares_ + delta * delta * static_cast<double>(count_) * static_cast<double>(other.count_) / total;
+        mean_ += delta * static_cast<double>(other.count_) / total;
+        count_ += other.count_;
     }
 
 private:
@@ -169,6 +201,15 @@ protected:
     void accept(const Value& argument, const Value& /*parameter*/) override {
         requireNumber(name(), argument);
         values_.push_back(argument);
+    }
+    void mergeAccepted(FilteredAggregate& later) override {
+        auto& other = static_cast<PercentileState&>(later);
+        if (other.values_.empty()) {
+            return;
+        }
+        percentile_ = other.percentile_;
+        values_.insert(values_.end(), std::make_move_iterator(other.values_.begin()),
+                       std::make_move_iterator(other.values_.end()));
     }
 
 private:

@@ -491,6 +491,17 @@ StatementClock::StatementClock() {
     }
 }
 
+StatementClock::StatementClock(std::optional<int64_t> instant) {
+    if (!statementNanos && instant) {
+        statementNanos = instant;
+        owner_ = true;
+    }
+}
+
+std::optional<int64_t> StatementClock::instant() {
+    return statementNanos;
+}
+
 StatementClock::~StatementClock() {
     if (owner_) {
         statementNanos.reset();

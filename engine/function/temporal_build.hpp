@@ -32,7 +32,11 @@ Value now(Kind kind, std::string_view function, const Value* zone, bool realtime
 class StatementClock {
 public:
     StatementClock();
+    // On a helper thread working for a statement: that statement's instant (instant() there).
+    explicit StatementClock(std::optional<int64_t> instant);
     ~StatementClock();
+    // The instant fixed on this thread (nanoseconds since the epoch), if any.
+    static std::optional<int64_t> instant();
     StatementClock(const StatementClock&) = delete;
     StatementClock& operator=(const StatementClock&) = delete;
 

@@ -59,7 +59,7 @@ class Database:
                 "load the data with db.load(...)")
         self._db = _Database()
 
-    def execute(self, query, parameters=None, *, timeout=None, max_memory=None, disabled_rules=()):
+    def execute(self, query, parameters=None, *, timeout=None, max_memory=None, disabled_rules=(), threads=0):
         """Runs one Cypher statement and returns its Result.
 
         parameters: a dict of name -> value for $name in the query (None, bool, int, float, str,
@@ -69,9 +69,12 @@ class Database:
         past it the statement stops with ng.MemoryLimitError and changes nothing. Default: 80%
         of the machine's memory.
         disabled_rules: optimizer rules not to run (ng.optimizer_rules() lists them).
+        threads: the most threads the statement may use (0: every core); answers do not change.
         Raises a QueryError subclass on failure; the graph is then unchanged.
         """
-        return Result(self._db.execute(query, parameters, timeout, list(disabled_rules), max_memory))
+        if not isinstance(threads, int) or threads < 0:
+            raise ValueError("threads must be a whole number >= 0 (0: every core)")
+        return Result(self._db.execute(query, parameters, timeout, list(disabled_rules), max_memory, threads))
 
     def explain(self, query, parameters=None, *, disabled_rules=()):
         """The plan of a statement as text, followed by the optimizer rules that fired."""

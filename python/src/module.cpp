@@ -262,9 +262,12 @@ private:
 class PyDatabase {
 public:
     Result execute(const std::string& query, const py::object& parameters, const std::optional<double>& timeout,
-                   const std::vector<std::string>& disabledRules, const py::object& maxMemory) {
+                   const std::vector<std::string>& disabledRules, const py::object& maxMemory, uint32_t threads) {
         const Parameters values = toParameters(parameters);
         ExecuteOptions options = toOptions(timeout, disabledRules, maxMemory);
+        if (threads > 0) {
+            options.threads = threads;
+        }
         const InterruptListener listener;
         options.cancelled = listener.flag();
         std::optional<QueryResult> result;
@@ -411,7 +414,7 @@ PYBIND11_MODULE(_newsgraph, module) {
         .def(py::init<>())
         .def("execute", &PyDatabase::execute, py::arg("query"), py::arg("parameters") = py::none(),
              py::arg("timeout") = py::none(), py::arg("disabled_rules") = std::vector<std::string>{},
-             py::arg("max_memory") = py::none())
+             py::arg("max_memory") = py::none(), py::arg("threads") = 0)
         .def("explain", &PyDatabase::explain, py::arg("query"), py::arg("parameters") = py::none(),
              py::arg("disabled_rules") = std::vector<std::string>{})
         .def("load", &PyDatabase::load, py::arg("spec"), py::arg("strict") = false, py::arg("rejects_kept") = 10,

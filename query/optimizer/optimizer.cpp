@@ -35,6 +35,10 @@ std::vector<std::unique_ptr<OptimizerRule>> makeRules() {
     // 7. Between the steps of a pattern read only up to duplicates: one row per frontier. Last,
     //    so that it sees the expansions the rules before left (filters already inside them).
     rules.push_back(std::make_unique<FrontierDistinctRule>());
+    // 8. An Aggregate over a scan of the nodes on every thread, merged in range order. After the
+    //    counting rules, which answer their Aggregates without enumerating, and after 7, so that the
+    //    workers' copies carry its FrontierDistinct operators.
+    rules.push_back(std::make_unique<ParallelAggregateRule>());
     return rules;
 }
 

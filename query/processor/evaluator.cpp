@@ -338,6 +338,33 @@ Value function(const Expr& expr, const RowRef& row, ExecutionContext& context) {
 
 } // namespace
 
+void resolveCatalogIds(const ast::Expr& expr, const Graph& graph) {
+    if (expr.kind == ExprKind::Property) {
+        cachedKey(expr, graph);
+    }
+    if (expr.kind == ExprKind::LabelCheck && expr.labelIds.size() != expr.labels.size()) {
+        std::vector<LabelId> found;
+        for (const std::string& name : expr.labels) {
+            if (const std::optional<LabelId> id = graph.catalog().findLabel(name)) {
+                found.push_back(*id);
+            }
+        }
+        if (found.size() == expr.labels.size()) {
+            expr.labelIds = std::move(found);
+        }
+    }
+    for (const auto& child : expr.children) {
+        if (child) {
+            resolveCatalogIds(*child, graph);
+        }
+    }
+    for (const auto& item : expr.mapItems) {
+        if (item.value) {
+            resolveCatalogIds(*item.value, graph);
+        }
+    }
+}
+
 bool hasLabels(const Graph& graph, NodeId node, const std::vector<std::string>& names, std::vector<LabelId>& ids) {
     if (ids.size() != names.size()) {
         std::vector<LabelId> found;

@@ -77,7 +77,8 @@ void ExecutionContext::endWrite() {
 
 void ExecutionContext::checkCancelled() const {
     constexpr uint32_t kChecksPerClockRead = 256;
-    if (cancelled != nullptr && cancelled->load(std::memory_order_relaxed)) {
+    if ((cancelled != nullptr && cancelled->load(std::memory_order_relaxed)) ||
+        (abandoned != nullptr && abandoned->load(std::memory_order_relaxed))) {
         throwStopped(false);
     }
     if (!deadline || checksUntilClock-- > 0) {
@@ -90,7 +91,8 @@ void ExecutionContext::checkCancelled() const {
 }
 
 void ExecutionContext::checkCancelledConcurrently() const {
-    if (cancelled != nullptr && cancelled->load(std::memory_order_relaxed)) {
+    if ((cancelled != nullptr && cancelled->load(std::memory_order_relaxed)) ||
+        (abandoned != nullptr && abandoned->load(std::memory_order_relaxed))) {
         throwStopped(false);
     }
     if (deadline && std::chrono::steady_clock::now() > *deadline) {

@@ -55,6 +55,11 @@ struct ExecutionContext {
     std::vector<const Subplan*> subplans;     // by ast::Expr::subplan
     GraphEntityAccessor entities{&graph, &builder};
     const std::atomic<bool>* cancelled = nullptr;
+    // A helper thread's own stop signal, set when the work it does for the statement is no longer
+    // wanted (another helper failed first): it stops as if cancelled.
+    const std::atomic<bool>* abandoned = nullptr;
+    // ExecuteOptions::threads: how many threads an operator may split its work among (>= 1).
+    uint32_t threads = 1;
     // ExecuteOptions::timeout from the statement's start; the clock is read every
     // kChecksPerClockRead checks, which keeps a check a few nanoseconds.
     std::optional<std::chrono::steady_clock::time_point> deadline;

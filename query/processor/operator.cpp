@@ -22,6 +22,22 @@ std::string Operator::explain(size_t depth) const {
     return out;
 }
 
+std::unique_ptr<Operator> Operator::cloneTree() const {
+    std::unique_ptr<Operator> copy = cloneAlone();
+    if (!copy) {
+        return nullptr;
+    }
+    copy->setOutputWidth(width_);
+    for (const auto& child : children_) {
+        std::unique_ptr<Operator> childCopy = child->cloneTree();
+        if (!childCopy) {
+            return nullptr;
+        }
+        copy->addChild(std::move(childCopy));
+    }
+    return copy;
+}
+
 void RowOperator::open(ExecutionContext& context) {
     Operator::open(context);
     input_.reset(0);

@@ -77,6 +77,16 @@ public:
     // EXPLAIN text of the tree rooted here.
     std::string explain(size_t depth = 0) const;
 
+    // A fresh copy of the tree rooted here, configured alike and not yet run, for a worker thread
+    // of a parallel operator (each worker runs its own copy over part of the input); nullptr when
+    // some operator in it cannot be copied (it runs nested plans, writes, or holds what workers
+    // cannot share).
+    std::unique_ptr<Operator> cloneTree() const;
+
+protected:
+    // This operator alone (no children): cloneTree's part. Default: cannot be copied.
+    virtual std::unique_ptr<Operator> cloneAlone() const { return nullptr; }
+
 private:
     std::vector<std::unique_ptr<Operator>> children_;
     size_t width_ = 0;

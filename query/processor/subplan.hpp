@@ -18,6 +18,13 @@ public:
     bool next(ExecutionContext& context, Chunk& out) override;
     std::string describe() const override { return "Argument"; }
 
+protected:
+    std::unique_ptr<Operator> cloneAlone() const override {
+        auto copy = std::make_unique<ArgumentOperator>();
+        copy->row_ = row_;
+        return copy;
+    }
+
 private:
     std::vector<Value> row_;
     bool done_ = false;

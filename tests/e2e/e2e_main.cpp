@@ -105,6 +105,7 @@ void runFile() {
         }
         newsgraph::ExecuteOptions options;
         options.disabledRules = statement.disabledRules;
+        options.threads = statement.threads;
         const std::string& query = statement.query;
         INFO(path.filename().string() << ":" << statement.line << ": " << query);
         if (statement.expectation == newsgraph::testing::Expectation::Error) {

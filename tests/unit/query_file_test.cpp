@@ -89,7 +89,8 @@ TEST_CASE("query files: malformed blocks are reported with file and line", "[que
         {"\n-STATEMENT RETURN 1\n---- x\n", "q.test:3: expected '---- N', '---- ok', '---- ?' or '---- error KIND', got: ---- x"},
         {"-STATEMENT RETURN 1\n---- 3\n1\n", "q.test:2: 3 rows announced, only 1 lines left"},
         {"-PARAM lonely\n", "q.test:1: -PARAM needs a name and a Cypher literal"},
-        {"RETURN 1\n", "q.test:1: expected -STATEMENT, -PARAM, -DISABLE-RULES, -NAME, -MAYFAIL, -DATASET, -LOAD or a # comment, got: RETURN 1"},
+        {"RETURN 1\n", "q.test:1: expected -STATEMENT, -PARAM, -DISABLE-RULES, -THREADS, -NAME, -MAYFAIL, -DATASET, -LOAD or a # comment, got: RETURN 1"},
+        {"-THREADS 0\n-STATEMENT RETURN 1\n---- ok\n", "q.test:1: -THREADS takes a whole number of threads >= 1, or all"},
         {"-STATEMENT RETURN 1\n---- ok\n-DATASET empty\n", "q.test:3: a -DATASET or -LOAD line without a statement after it"},
     };
     for (const auto& [text, message] : cases) {

@@ -161,4 +161,14 @@ public:
     size_t apply(OptimizerContext& context) override;
 };
 
+class ParallelAggregateRule final : public OptimizerRule {
+public:
+    const char* name() const override { return "parallel_aggregate"; }
+    const char* summary() const override {
+        return "an Aggregate over a scan of the nodes runs on every thread, the scan cut into ranges of equal work, "
+               "merged in range order";
+    }
+    size_t apply(OptimizerContext& context) override;
+};
+
 } // namespace newsgraph

@@ -11,19 +11,27 @@ namespace newsgraph {
 
 void BufferedOperator::open(ExecutionContext& context) {
     Operator::open(context);
+    drained_ = false;
     consumed_ = false;
     position_ = 0;
     rows_.clear();
     input_.clear();
 }
 
+void BufferedOperator::drainInput(ExecutionContext& context) {
+    drained_ = true;
+    Chunk chunk;
+    while (child()->next(context, chunk)) {
+        consumeChunk(context, chunk);
+        context.checkCancelled();
+    }
+}
+
 bool BufferedOperator::next(ExecutionContext& context, Chunk& out) {
     if (!consumed_) {
         consumed_ = true;
-        Chunk chunk;
-        while (child()->next(context, chunk)) {
-            consumeChunk(context, chunk);
-            context.checkCancelled();
+        if (!drained_) {
+            drainInput(context);
         }
         finishInput(context);
     }
@@ -121,11 +129,43 @@ void Aggregate::open(ExecutionContext& context) {
     byEntities_.clear();
 }
 
+std::unique_ptr<Aggregate> Aggregate::workerCopy() const {
+    auto copy = std::make_unique<Aggregate>(keys_, keySlots_, aggregates_);
+    copy->setOutputWidth(outputWidth());
+    copy->mergeable_ = true;
+    return copy;
+}
+
+void Aggregate::absorb(Aggregate& later) {
+    for (Group& group : later.groups_) {
+        key_ = group.key;
+        const auto found = index_.find(kProbe);
+        if (found == index_.end()) {
+            groups_.push_back(std::move(group));
+            index_.insert(groups_.size() - 1);
+            continue;
+        }
+        Group& into = groups_[*found];
+        into.rows += group.rows;
+        for (size_t a = 0; a < into.states.size(); ++a) {
+            if (into.states[a]) {
+                into.states[a]->merge(*group.states[a]);
+            }
+        }
+    }
+    later.groups_.clear();
+    later.index_.clear();
+    later.byEntities_.clear();
+}
+
 size_t Aggregate::addGroup(std::vector<Value> key) {
     Group added;
     added.key = std::move(key);
     for (const AggregateSpec& spec : aggregates_) {
         added.states.push_back(spec.countStar ? nullptr : makeAggregate(spec.name, spec.distinct));
+        if (mergeable_ && added.states.back()) {
+            added.states.back()->recordForMerge();
+        }
     }
     groups_.push_back(std::move(added));
     return groups_.size() - 1;

@@ -18,6 +18,9 @@ class BufferedOperator : public Operator {
 public:
     void open(ExecutionContext& context) override;
     bool next(ExecutionContext& context, Chunk& out) override;
+    // Pulls the whole input through consumeChunk() now (next() then only finishes it): what a
+    // parallel operator's workers do, each with its own copy, before their states are merged.
+    void drainInput(ExecutionContext& context);
 
 protected:
     // Called with each input chunk as it arrives; by default the rows are kept for consume().
@@ -31,6 +34,7 @@ protected:
     std::vector<std::vector<Value>> input_;
 
 private:
+    bool drained_ = false;
     bool consumed_ = false;
     size_t position_ = 0;
 };
@@ -62,6 +66,13 @@ public:
     void open(ExecutionContext& context) override;
     std::string describe() const override;
     ColumnUsage usage() const override;
+
+    // Parallel aggregation (ParallelAggregate): a copy with the same keys and aggregates, no child,
+    // whose states can be merged (AggregateState::recordForMerge).
+    std::unique_ptr<Aggregate> workerCopy() const;
+    // Folds in the groups of `later`, a worker copy that drained the input after this one's:
+    // groups keep their order of first appearance, states merge as AggregateState::merge says.
+    void absorb(Aggregate& later);
 
 protected:
     void consumeChunk(ExecutionContext& context, const Chunk& chunk) override;
@@ -106,6 +117,7 @@ private:
     };
     std::vector<size_t> entitySlots_; // empty: some key is something else
     std::unordered_map<EntityIds, size_t, IdsHash> byEntities_;
+    bool mergeable_ = false; // a worker copy: its states record what merging needs
 };
 
 // Drops rows whose values in `slots` equal (equivalence) an earlier row's.

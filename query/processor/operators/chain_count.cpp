@@ -83,7 +83,7 @@ void gatherContinuations(const ExecutionContext& context, const std::vector<size
     const Graph& graph = *context.graph;
     const NodeId nodes = graph.nodeCount();
     out.offsets.assign(size_t{nodes} + 1, 0);
-    forNodeRanges(nodes, graph.relCount(), [&](NodeId begin, NodeId end) {
+    forNodeRanges(context.threads, nodes, graph.relCount(), [&](NodeId begin, NodeId end) {
         for (NodeId node = begin; node < end; ++node) {
             size_t count = 0;
             for (size_t pos = offsets[node]; pos < offsets[node + 1]; ++pos) {
@@ -95,7 +95,7 @@ void gatherContinuations(const ExecutionContext& context, const std::vector<size
     std::partial_sum(out.offsets.begin(), out.offsets.end(), out.offsets.begin());
     out.entries.resize(out.offsets[nodes]);
     out.sums.resize(out.offsets[nodes]);
-    forNodeRanges(nodes, graph.relCount(), [&](NodeId begin, NodeId end) {
+    forNodeRanges(context.threads, nodes, graph.relCount(), [&](NodeId begin, NodeId end) {
         for (NodeId node = begin; node < end; ++node) {
             if ((node - begin) % kCancelCheckNodes == 0) {
                 context.checkCancelledConcurrently();
@@ -251,7 +251,7 @@ void ChainCount::buildEdges(ExecutionContext& context, size_t step) {
                         (spec_.firstEqualsThird && step == 2);
     // Counted first, so that the ranges of nodes can fill their parts at once.
     edges.offsets.assign(size_t{nodes} + 1, 0);
-    forNodeRanges(nodes, graph.relCount(), [&](NodeId begin, NodeId end) {
+    forNodeRanges(context.threads, nodes, graph.relCount(), [&](NodeId begin, NodeId end) {
         for (NodeId node = begin; node < end; ++node) {
             size_t degree = 0;
             forEachEdge(graph, node, expand, [&](RelId rel, NodeId /*far*/) { degree += graph.relDeleted(rel) ? 0 : 1; });
@@ -261,7 +261,7 @@ void ChainCount::buildEdges(ExecutionContext& context, size_t step) {
     std::partial_sum(edges.offsets.begin(), edges.offsets.end(), edges.offsets.begin());
     edges.rels.resize(edges.offsets[nodes]);
     edges.fars.resize(edges.offsets[nodes]);
-    forNodeRanges(nodes, graph.relCount(), [&](NodeId begin, NodeId end) {
+    forNodeRanges(context.threads, nodes, graph.relCount(), [&](NodeId begin, NodeId end) {
         std::vector<std::pair<NodeId, RelId>> segment;
         for (NodeId node = begin; node < end; ++node) {
             if ((node - begin) % kCancelCheckNodes == 0) {
@@ -305,7 +305,7 @@ void ChainCount::forNodes(ExecutionContext& context, size_t step, const std::fun
         }
         return;
     }
-    forNodeRanges(graph.nodeCount(), graph.relCount(), [&](NodeId begin, NodeId end) {
+    forNodeRanges(context.threads, graph.nodeCount(), graph.relCount(), [&](NodeId begin, NodeId end) {
         for (NodeId node = begin; node < end; ++node) {
             if ((node - begin) % kCancelCheckNodes == 0) {
                 context.checkCancelledConcurrently();
@@ -353,7 +353,7 @@ void ChainCount::countStep(ExecutionContext& context, size_t step, std::vector<i
     }
     // Per node: in how many ways the chain finishes from it, whatever the comparison.
     std::vector<int64_t> totals(graph.nodeCount(), 0);
-    forNodeRanges(graph.nodeCount(), graph.relCount(), [&](NodeId begin, NodeId end) {
+    forNodeRanges(context.threads, graph.nodeCount(), graph.relCount(), [&](NodeId begin, NodeId end) {
         for (NodeId node = begin; node < end; ++node) {
             for (size_t pos = onward.offsets[node]; pos < onward.offsets[node + 1]; ++pos) {
                 totals[node] += after[pos];

@@ -190,10 +190,10 @@ std::vector<uint8_t> evaluateInIdOrder(ExecutionContext& context, const std::vec
     return ok;
 }
 
-void forNodeRanges(uint32_t count, uint64_t items, const std::function<void(uint32_t, uint32_t)>& work) {
+void forNodeRanges(uint32_t threads, uint32_t count, uint64_t items, const std::function<void(uint32_t, uint32_t)>& work) {
     // Below this many items one thread does it all (starting a thread costs more).
     constexpr uint64_t kParallelItems = 1U << 16U;
-    const uint32_t cores = std::max(1U, std::thread::hardware_concurrency());
+    const uint32_t cores = std::max(1U, threads);
     if (items < kParallelItems || cores < 2 || count < cores) {
         work(0, count);
         return;

@@ -72,11 +72,12 @@ std::vector<uint8_t> evaluateInIdOrder(ExecutionContext& context, const std::vec
                                        bool relationships, const std::function<bool(uint32_t)>& candidate,
                                        std::vector<Value>& row);
 
-// Runs work(begin, end) over the nodes [0, count), split into one range per core when `items`
+// Runs work(begin, end) over the nodes [0, count), split into one range per thread (at most
+// `threads`, ExecutionContext::threads) when `items`
 // (what the work reads, e.g. relationships) pays for starting threads, else on this thread. The
 // ranges must be safe to run at once (they write disjoint data, evaluate no expressions, check
 // cancellation with checkCancelledConcurrently). The first exception is rethrown once all stopped.
-void forNodeRanges(uint32_t count, uint64_t items, const std::function<void(uint32_t, uint32_t)>& work);
+void forNodeRanges(uint32_t threads, uint32_t count, uint64_t items, const std::function<void(uint32_t, uint32_t)>& work);
 
 // The ids of `names`; nullopt when the graph lacks one of them (nothing can carry it).
 std::optional<std::vector<LabelId>> resolveLabels(const Graph& graph, const std::vector<std::string>& names);

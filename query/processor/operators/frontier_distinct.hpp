@@ -26,6 +26,9 @@ public:
     ColumnUsage usage() const override;
 
 protected:
+    std::unique_ptr<Operator> cloneAlone() const override {
+        return std::make_unique<FrontierDistinct>(keySlots_, relSlots_, laterRels_);
+    }
     void consume(ExecutionContext& context, std::vector<std::vector<Value>> input) override;
 
 private:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <unordered_set>
 #include <vector>
 
@@ -18,14 +19,21 @@ public:
     size_t slot() const { return slot_; }
     std::string describe() const override;
     ColumnUsage usage() const override;
+    // The nodes to scan instead of every one (with the label): a worker's part of a parallel scan.
+    // `nodes` must outlive the scan's runs.
+    void setCandidates(std::span<const NodeId> nodes) { given_ = nodes; }
+    // The nodes the scan visits on `graph`, in id order (ignoring setCandidates).
+    std::vector<NodeId> nodesToScan(const Graph& graph) const;
 
 protected:
+    std::unique_ptr<Operator> cloneAlone() const override { return std::make_unique<NodeScan>(label_, slot_); }
     void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
     bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
 
 private:
     std::optional<std::string> label_;
     size_t slot_;
+    std::optional<std::span<const NodeId>> given_;
     std::vector<NodeId> candidates_;
     size_t position_ = 0;
 };
@@ -40,6 +48,9 @@ public:
     ColumnUsage usage() const override;
 
 protected:
+    std::unique_ptr<Operator> cloneAlone() const override {
+        return std::make_unique<IndexSeek>(label_, key_, value_, slot_);
+    }
     void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
     bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
 
@@ -85,6 +96,11 @@ public:
     const std::vector<const ast::Expr*>& predicates() const { return predicates_; }
 
 protected:
+    std::unique_ptr<Operator> cloneAlone() const override {
+        auto copy = std::make_unique<Expand>(spec_);
+        copy->predicates_ = predicates_;
+        return copy;
+    }
     void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
     bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
 
@@ -127,6 +143,11 @@ public:
     }
 
 protected:
+    std::unique_ptr<Operator> cloneAlone() const override {
+        auto copy = std::make_unique<VarExpand>(spec_, minHops_, maxHops_, relProperties_);
+        copy->distinctEndpoints_ = distinctEndpoints_;
+        return copy;
+    }
     void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
     bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
 
@@ -222,6 +243,7 @@ public:
     ColumnUsage usage() const override;
 
 protected:
+    std::unique_ptr<Operator> cloneAlone() const override { return std::make_unique<Filter>(predicate_); }
     bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
 
 private:
@@ -237,6 +259,7 @@ public:
     ColumnUsage usage() const override;
 
 protected:
+    std::unique_ptr<Operator> cloneAlone() const override { return std::make_unique<Project>(expressions_, slots_); }
     bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
 
 private:
@@ -253,6 +276,9 @@ public:
     std::string describe() const override;
     ColumnUsage usage() const override;
 
+protected:
+    std::unique_ptr<Operator> cloneAlone() const override { return std::make_unique<Select>(slots_); }
+
 private:
     std::vector<size_t> slots_;
     Chunk input_;
@@ -265,6 +291,7 @@ public:
     ColumnUsage usage() const override;
 
 protected:
+    std::unique_ptr<Operator> cloneAlone() const override { return std::make_unique<Unwind>(list_, slot_); }
     void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
     bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
 
@@ -288,6 +315,9 @@ public:
     ColumnUsage usage() const override;
 
 protected:
+    std::unique_ptr<Operator> cloneAlone() const override {
+        return std::make_unique<BuildPath>(startSlot_, steps_, slot_);
+    }
     bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
 
 private:

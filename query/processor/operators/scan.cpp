@@ -22,22 +22,31 @@ std::string NodeScan::describe() const {
     return label_ ? fmt::format("NodeByLabelScan :{} -> #{}", *label_, slot_) : fmt::format("AllNodesScan -> #{}", slot_);
 }
 
-void NodeScan::startRow(ExecutionContext& context, const Chunk& /*input*/, size_t /*row*/) {
-    const Graph& graph = *context.graph;
-    candidates_.clear();
-    position_ = 0;
+std::vector<NodeId> NodeScan::nodesToScan(const Graph& graph) const {
+    std::vector<NodeId> nodes;
     if (label_) {
         if (auto id = graph.catalog().findLabel(*label_)) {
-            auto nodes = graph.nodesWithLabel(*id);
-            candidates_.assign(nodes.begin(), nodes.end());
+            auto labelled = graph.nodesWithLabel(*id);
+            nodes.assign(labelled.begin(), labelled.end());
         }
-        return;
+        return nodes;
     }
+    nodes.reserve(graph.liveNodeCount());
     for (NodeId node = 0; node < graph.nodeCount(); ++node) {
         if (!graph.nodeDeleted(node)) {
-            candidates_.push_back(node);
+            nodes.push_back(node);
         }
     }
+    return nodes;
+}
+
+void NodeScan::startRow(ExecutionContext& context, const Chunk& /*input*/, size_t /*row*/) {
+    position_ = 0;
+    if (given_) {
+        candidates_.assign(given_->begin(), given_->end());
+        return;
+    }
+    candidates_ = nodesToScan(*context.graph);
 }
 
 bool NodeScan::produce(ExecutionContext& /*context*/, const Chunk& input, size_t row, Chunk& out) {

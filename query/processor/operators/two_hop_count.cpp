@@ -348,7 +348,7 @@ bool TwoHopCount::next(ExecutionContext& context, Chunk& out) {
         labels.first && labels.second) {
         evaluateFilters(context, labels);
         std::atomic<int64_t> total{0};
-        forNodeRanges(graph.nodeCount(), graph.relCount(), [&](NodeId begin, NodeId end) {
+        forNodeRanges(context.threads, graph.nodeCount(), graph.relCount(), [&](NodeId begin, NodeId end) {
             total += countRange(context, labels, begin, end);
         });
         count = total;

@@ -1,0 +1,88 @@
+// parallel_aggregate: an Aggregate over a pipeline that starts with a scan of the graph's nodes
+// runs on every core (ParallelAggregate): the scan is cut into ranges of about equal work, each
+// thread runs its own copy of the pipeline and aggregate, and the copies merge in range order, so
+// the answer is one thread's. What DuckDB and Kùzu do with morsels, kept deterministic.
+//
+// It fires when every operator between the Aggregate and the scan can be copied (scans, expansions,
+// filters, projections, UNWIND; not per-row plans or writes), no expression they or the aggregate
+// evaluate runs a sub-plan (pattern predicates and EXISTS keep per-row state), and the Aggregate
+// is part of the statement's main plan (not of a plan run once per outer row). Last in the list:
+// the counting rules before it replace the Aggregates they can answer without enumerating.
+#include "query/optimizer/rules/rules.hpp"
+#include "query/processor/operators/parallel_aggregate.hpp"
+
+namespace newsgraph {
+
+namespace {
+
+bool runsSubplan(const ast::Expr& expr) {
+    if (expr.subplan >= 0 || expr.subquery) {
+        return true;
+    }
+    for (const auto& child : expr.children) {
+        if (child && runsSubplan(*child)) {
+            return true;
+        }
+    }
+    for (const auto& item : expr.mapItems) {
+        if (item.value && runsSubplan(*item.value)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool evaluatesSubplan(const Operator& op) {
+    const ColumnUsage usage = op.usage();
+    for (const ast::Expr* expr : usage.expressions) {
+        if (expr != nullptr && runsSubplan(*expr)) {
+            return true;
+        }
+    }
+    for (const auto& [expr, column] : usage.computed) {
+        if (expr != nullptr && runsSubplan(*expr)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool parallelizable(const Aggregate& aggregate) {
+    const Operator* pipeline = aggregate.child();
+    if (pipeline == nullptr || ParallelAggregate::bottomScan(*pipeline) == nullptr || evaluatesSubplan(aggregate)) {
+        return false;
+    }
+    for (const Operator* op = pipeline; op != nullptr; op = op->child()) {
+        if (evaluatesSubplan(*op)) {
+            return false;
+        }
+    }
+    return pipeline->cloneTree() != nullptr;
+}
+
+// The statement's main plan only (children, not the plans Apply runs per row, not sub-plans).
+size_t rewriteTree(std::unique_ptr<Operator>& slot) {
+    size_t fired = 0;
+    for (size_t i = 0; i < slot->children().size(); ++i) {
+        fired += rewriteTree(slot->childSlot(i));
+    }
+    auto* aggregate = dynamic_cast<Aggregate*>(slot.get());
+    if (aggregate == nullptr || !parallelizable(*aggregate)) {
+        return fired;
+    }
+    std::unique_ptr<Operator> owned = std::move(slot);
+    slot = std::make_unique<ParallelAggregate>(std::unique_ptr<Aggregate>(static_cast<Aggregate*>(owned.release())));
+    return fired + 1;
+}
+
+} // namespace
+
+size_t ParallelAggregateRule::apply(OptimizerContext& context) {
+    const size_t fired = rewriteTree(context.prepared.root);
+    if (fired > 0) {
+        context.planChanged();
+    }
+    return fired;
+}
+
+} // namespace newsgraph
