@@ -41,6 +41,22 @@ struct ColumnUsage {
     // column is.
     std::vector<std::pair<const ast::Expr*, size_t>> computed;
     std::vector<size_t> selected;               // Columns::Select
+
+    // Every expression the operator evaluates: `expressions` and the `computed` ones.
+    std::vector<const ast::Expr*> evaluated() const {
+        std::vector<const ast::Expr*> all;
+        for (const ast::Expr* expr : expressions) {
+            if (expr != nullptr) {
+                all.push_back(expr);
+            }
+        }
+        for (const auto& [expr, column] : computed) {
+            if (expr != nullptr) {
+                all.push_back(expr);
+            }
+        }
+        return all;
+    }
 };
 
 // A physical operator. Operators pull chunks from their children; next() fills `out` with up to

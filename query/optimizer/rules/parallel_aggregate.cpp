@@ -15,32 +15,13 @@ namespace newsgraph {
 
 namespace {
 
-bool runsSubplan(const ast::Expr& expr) {
-    if (expr.subplan >= 0 || expr.subquery) {
-        return true;
-    }
-    for (const auto& child : expr.children) {
-        if (child && runsSubplan(*child)) {
-            return true;
-        }
-    }
-    for (const auto& item : expr.mapItems) {
-        if (item.value && runsSubplan(*item.value)) {
-            return true;
-        }
-    }
-    return false;
-}
-
+// Whether `op` evaluates an expression that runs a sub-plan (which reads the whole row: the
+// plan properties' column collection says so).
 bool evaluatesSubplan(const Operator& op) {
-    const ColumnUsage usage = op.usage();
-    for (const ast::Expr* expr : usage.expressions) {
-        if (expr != nullptr && runsSubplan(*expr)) {
-            return true;
-        }
-    }
-    for (const auto& [expr, column] : usage.computed) {
-        if (expr != nullptr && runsSubplan(*expr)) {
+    for (const ast::Expr* expr : op.usage().evaluated()) {
+        ColumnSet read;
+        collectColumns(*expr, read);
+        if (read.all()) {
             return true;
         }
     }

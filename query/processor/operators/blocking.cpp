@@ -129,18 +129,19 @@ void Aggregate::open(ExecutionContext& context) {
     byEntities_.clear();
 }
 
-std::unique_ptr<Aggregate> Aggregate::workerCopy() const {
+std::unique_ptr<Aggregate> Aggregate::workerCopy(bool mergeable) const {
     auto copy = std::make_unique<Aggregate>(keys_, keySlots_, aggregates_);
     copy->setOutputWidth(outputWidth());
-    copy->mergeable_ = true;
+    copy->mergeable_ = mergeable;
     return copy;
 }
 
 void Aggregate::absorb(Aggregate& later) {
     for (Group& group : later.groups_) {
-        key_ = group.key;
+        key_ = std::move(group.key);
         const auto found = index_.find(kProbe);
         if (found == index_.end()) {
+            group.key = std::move(key_);
             groups_.push_back(std::move(group));
             index_.insert(groups_.size() - 1);
             continue;

@@ -67,9 +67,9 @@ public:
     std::string describe() const override;
     ColumnUsage usage() const override;
 
-    // Parallel aggregation (ParallelAggregate): a copy with the same keys and aggregates, no child,
-    // whose states can be merged (AggregateState::recordForMerge).
-    std::unique_ptr<Aggregate> workerCopy() const;
+    // Parallel aggregation (ParallelAggregate): a copy with the same keys and aggregates and no
+    // child; with `mergeable`, its states can be merged (AggregateState::recordForMerge).
+    std::unique_ptr<Aggregate> workerCopy(bool mergeable) const;
     // Folds in the groups of `later`, a worker copy that drained the input after this one's:
     // groups keep their order of first appearance, states merge as AggregateState::merge says.
     void absorb(Aggregate& later);

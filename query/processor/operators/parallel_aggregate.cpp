@@ -35,16 +35,8 @@ Operator* bottomOf(Operator& pipeline) {
 // Every expression `op` evaluates (their caches filled before threads share them); with `below`,
 // those of the operators under it too.
 void resolveIds(const Operator& op, const Graph& graph, bool below) {
-    const ColumnUsage usage = op.usage();
-    for (const ast::Expr* expr : usage.expressions) {
-        if (expr != nullptr) {
-            resolveCatalogIds(*expr, graph);
-        }
-    }
-    for (const auto& [expr, slot] : usage.computed) {
-        if (expr != nullptr) {
-            resolveCatalogIds(*expr, graph);
-        }
+    for (const ast::Expr* expr : op.usage().evaluated()) {
+        resolveCatalogIds(*expr, graph);
     }
     if (!below) {
         return;
@@ -99,16 +91,15 @@ std::string ParallelAggregate::describe() const {
     return "Parallel" + aggregate_->describe();
 }
 
-void ParallelAggregate::open(ExecutionContext& context) {
+void ParallelAggregate::open(ExecutionContext& /*context*/) {
     // The workers open their own copies; the pipeline kept as child is only the pattern.
-    (void)context;
     result_.reset();
 }
 
 std::unique_ptr<Aggregate> ParallelAggregate::run(ExecutionContext& context) {
     const Graph& graph = *context.graph;
     auto* scan = static_cast<const NodeScan*>(bottomOf(*child()));
-    nodes_ = scan->nodesToScan(graph);
+    scan->nodesToScan(graph, nodes_);
     const std::vector<NodeId>& nodes = nodes_;
     uint32_t parts = std::max<uint32_t>(1, std::min<uint32_t>(context.threads, static_cast<uint32_t>(nodes.size())));
     std::vector<size_t> ends{nodes.size()};
@@ -124,10 +115,7 @@ std::unique_ptr<Aggregate> ParallelAggregate::run(ExecutionContext& context) {
     std::vector<std::unique_ptr<Worker>> workers;
     for (uint32_t part = 0; part < parts; ++part) {
         auto worker = std::make_unique<Worker>();
-        worker->aggregate = parts > 1 ? aggregate_->workerCopy() : std::make_unique<Aggregate>(
-                                                                     aggregate_->keys(), aggregate_->keySlots(),
-                                                                     aggregate_->aggregates());
-        worker->aggregate->setOutputWidth(outputWidth());
+        worker->aggregate = aggregate_->workerCopy(parts > 1);
         worker->aggregate->addChild(child()->cloneTree());
         const size_t begin = part == 0 ? 0 : ends[part - 1];
         static_cast<NodeScan*>(bottomOf(*worker->aggregate->child()))

@@ -22,8 +22,8 @@ public:
     // The nodes to scan instead of every one (with the label): a worker's part of a parallel scan.
     // `nodes` must outlive the scan's runs.
     void setCandidates(std::span<const NodeId> nodes) { given_ = nodes; }
-    // The nodes the scan visits on `graph`, in id order (ignoring setCandidates).
-    std::vector<NodeId> nodesToScan(const Graph& graph) const;
+    // The nodes the scan visits on `graph`, in id order (ignoring setCandidates), into `out`.
+    void nodesToScan(const Graph& graph, std::vector<NodeId>& out) const;
 
 protected:
     std::unique_ptr<Operator> cloneAlone() const override { return std::make_unique<NodeScan>(label_, slot_); }

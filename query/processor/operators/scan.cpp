@@ -22,14 +22,14 @@ std::string NodeScan::describe() const {
     return label_ ? fmt::format("NodeByLabelScan :{} -> #{}", *label_, slot_) : fmt::format("AllNodesScan -> #{}", slot_);
 }
 
-std::vector<NodeId> NodeScan::nodesToScan(const Graph& graph) const {
-    std::vector<NodeId> nodes;
+void NodeScan::nodesToScan(const Graph& graph, std::vector<NodeId>& nodes) const {
+    nodes.clear();
     if (label_) {
         if (auto id = graph.catalog().findLabel(*label_)) {
             auto labelled = graph.nodesWithLabel(*id);
             nodes.assign(labelled.begin(), labelled.end());
         }
-        return nodes;
+        return;
     }
     nodes.reserve(graph.liveNodeCount());
     for (NodeId node = 0; node < graph.nodeCount(); ++node) {
@@ -37,7 +37,6 @@ std::vector<NodeId> NodeScan::nodesToScan(const Graph& graph) const {
             nodes.push_back(node);
         }
     }
-    return nodes;
 }
 
 void NodeScan::startRow(ExecutionContext& context, const Chunk& /*input*/, size_t /*row*/) {
@@ -46,7 +45,7 @@ void NodeScan::startRow(ExecutionContext& context, const Chunk& /*input*/, size_
         candidates_.assign(given_->begin(), given_->end());
         return;
     }
-    candidates_ = nodesToScan(*context.graph);
+    nodesToScan(*context.graph, candidates_);
 }
 
 bool NodeScan::produce(ExecutionContext& /*context*/, const Chunk& input, size_t row, Chunk& out) {
