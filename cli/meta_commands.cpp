@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/common/cores.hpp"
 #include "cli/options.hpp"
 #include "cli/parameter_literal.hpp"
 #include "cli/schema.hpp"
@@ -130,7 +131,7 @@ StatementStatus setThreads(Session& session, std::string_view argument) {
     if (argument.empty()) {
         session.out() << "threads: "
                       << (threads ? fmt::format("{}", *threads)
-                                  : fmt::format("all ({})", std::max(1U, std::thread::hardware_concurrency())))
+                                  : fmt::format("all ({})", availableCores()))
                       << "\n";
         return StatementStatus::Ok;
     }

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <thread>
 
+#include "engine/common/cores.hpp"
 #include "loaders/load_report.hpp"
 
 namespace newsgraph {
@@ -17,7 +18,7 @@ inline unsigned loadThreads(const LoadOptions& options) {
         }
     }
     if (threads == 0) {
-        threads = std::thread::hardware_concurrency();
+        threads = availableCores();
     }
     return threads >= 2 ? 2 : 1;
 }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/common/cores.hpp"
 #include "engine/function/temporal_build.hpp"
 
 #include "query/optimizer/optimizer.hpp"
@@ -180,7 +181,7 @@ QueryResult Database::executeUnbounded(std::string_view query, const Parameters&
     context.graph = graph.get();
     context.parameters = &parameters;
     context.cancelled = options.cancelled;
-    context.threads = std::max<uint32_t>(1, options.threads.value_or(std::thread::hardware_concurrency()));
+    context.threads = std::max<uint32_t>(1, options.threads.value_or(availableCores()));
     if (options.timeout) {
         context.timeout = *options.timeout;
         context.deadline = start + *options.timeout;

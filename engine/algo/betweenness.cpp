@@ -8,6 +8,7 @@
 
 #include "engine/algo/projection.hpp"
 #include "engine/algo/sampling.hpp"
+#include "engine/common/cores.hpp"
 
 namespace newsgraph::algo {
 
@@ -122,7 +123,7 @@ std::vector<double> betweenness(const Graph& graph, const AlgoConfig& config) {
         scale = static_cast<double>(live) / static_cast<double>(config.samples);
     }
     const bool weighted = !projection.weights().empty();
-    uint32_t threads = config.threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : config.threads;
+    uint32_t threads = config.threads == 0 ? availableCores() : config.threads;
     threads = static_cast<uint32_t>(std::min<size_t>(threads, std::max<size_t>(1, sources.size())));
     // Each worker takes every threads-th source into its own sums; cancellation is checked by all.
     std::vector<std::vector<double>> partial(threads);

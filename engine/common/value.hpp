@@ -54,26 +54,17 @@ struct PathValue {
     bool operator==(const PathValue&) const = default;
 };
 
-// A heap cell with value semantics: copies deep-copy, so a Value owns what it holds.
+// An immutable heap cell that copies share: a Value never changes what it holds, so a copy (a row
+// carrying a collected list through WITH, a list read out of a property) costs a reference count,
+// not the list. Safe to share across threads, as the reference count is atomic.
 template <typename T>
-class Box {
+class Shared {
 public:
-    explicit Box(T value) : ptr_(std::make_unique<T>(std::move(value))) {}
-    Box(const Box& other) : ptr_(std::make_unique<T>(*other.ptr_)) {}
-    Box(Box&&) noexcept = default;
-    Box& operator=(const Box& other) {
-        if (this != &other) {
-            ptr_ = std::make_unique<T>(*other.ptr_);
-        }
-        return *this;
-    }
-    Box& operator=(Box&&) noexcept = default;
-    ~Box() = default;
+    explicit Shared(T value) : ptr_(std::make_shared<const T>(std::move(value))) {}
     const T& get() const { return *ptr_; }
-    T& get() { return *ptr_; }
 
 private:
-    std::unique_ptr<T> ptr_;
+    std::shared_ptr<const T> ptr_;
 };
 
 // A dynamically typed value: null, bool, int64, double, string, a temporal value (date, local time,
@@ -97,10 +88,10 @@ public:
     Value(LocalDateTime value) : data_(value) {}              // NOLINT(google-explicit-constructor)
     Value(DateTime value) : data_(value) {}                   // NOLINT(google-explicit-constructor)
     Value(Duration value) : data_(value) {}                   // NOLINT(google-explicit-constructor)
-    Value(List value) : data_(Box<List>(std::move(value))) {} // NOLINT(google-explicit-constructor)
+    Value(List value) : data_(Shared<List>(std::move(value))) {} // NOLINT(google-explicit-constructor)
     Value(NodeRef value) : data_(value) {}                    // NOLINT(google-explicit-constructor)
     Value(RelRef value) : data_(value) {}                     // NOLINT(google-explicit-constructor)
-    Value(PathValue value) : data_(Box<PathValue>(std::move(value))) {} // NOLINT(google-explicit-constructor)
+    Value(PathValue value) : data_(Shared<PathValue>(std::move(value))) {} // NOLINT(google-explicit-constructor)
     // Builds a map; later duplicates of a key replace earlier ones.
     static Value map(Map entries);
 
@@ -119,11 +110,11 @@ public:
     Duration asDuration() const { return std::get<Duration>(data_); }
     // A temporal value as ISO 8601 (2025-05-28, 10:00Z, P7D, ...); the empty string for other types.
     std::string temporalString() const;
-    const List& asList() const { return std::get<Box<List>>(data_).get(); }
-    const Map& asMap() const { return std::get<Box<Map>>(data_).get(); }
+    const List& asList() const { return std::get<Shared<List>>(data_).get(); }
+    const Map& asMap() const { return std::get<Shared<Map>>(data_).get(); }
     NodeRef asNode() const { return std::get<NodeRef>(data_); }
     RelRef asRelationship() const { return std::get<RelRef>(data_); }
-    const PathValue& asPath() const { return std::get<Box<PathValue>>(data_).get(); }
+    const PathValue& asPath() const { return std::get<Shared<PathValue>>(data_).get(); }
     // The value of `key` in a map, or nullptr.
     const Value* find(const std::string& key) const;
 
@@ -137,11 +128,11 @@ public:
 
 private:
     struct MapTag {};
-    Value(MapTag /*tag*/, Map entries) : data_(Box<Map>(std::move(entries))) {}
+    Value(MapTag /*tag*/, Map entries) : data_(Shared<Map>(std::move(entries))) {}
 
     std::variant<std::monostate, bool, int64_t, double, std::string, Date, LocalTime, Time, LocalDateTime, DateTime,
-                 Duration, Box<List>, Box<Map>, NodeRef, RelRef,
-                 Box<PathValue>>
+                 Duration, Shared<List>, Shared<Map>, NodeRef, RelRef,
+                 Shared<PathValue>>
         data_;
 };
 

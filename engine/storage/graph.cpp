@@ -6,6 +6,7 @@
 #include <optional>
 #include <thread>
 
+#include "engine/common/cores.hpp"
 #include "engine/storage/graph_builder.hpp"
 
 namespace newsgraph {
@@ -57,7 +58,7 @@ Graph::Graph(GraphBuilder&& builder)
     // the outgoing CSR: the three read the same immutable arrays and write disjoint ones.
     std::exception_ptr inError;
     std::optional<std::thread> in;
-    if (std::thread::hardware_concurrency() > 1) {
+    if (availableCores() > 1) {
         in.emplace([this, &inError] {
             try {
                 buildCsr(Direction::In);

@@ -17,26 +17,29 @@ std::vector<std::unique_ptr<OptimizerRule>> makeRules() {
     // 1. Filters into the expansion below them: fewer rows materialized, and the pushed-down
     //    `r.key OP constant` is what type narrowing reads.
     rules.push_back(std::make_unique<FilterIntoExpand>());
-    // 2. Variable-length expansions whose paths nobody reads, under duplicate-insensitive
+    // 2. A node scan run once per earlier row under an equality with that row: a hash join, the
+    //    nodes hashed once. Before the rules that copy or count pipelines, so they carry it.
+    rules.push_back(std::make_unique<ValueHashJoinRule>());
+    // 3. Variable-length expansions whose paths nobody reads, under duplicate-insensitive
     //    consumers: breadth first. Needs the plan's properties (needed columns, duplicates ignored).
     rules.push_back(std::make_unique<DistinctEndpoints>());
-    // 3. count(DISTINCT x) right over such an expansion (filters on x allowed): a bitmap count.
-    //    After 2, whose breadth-first mode it requires.
+    // 4. count(DISTINCT x) right over such an expansion (filters on x allowed): a bitmap count.
+    //    After 3, whose breadth-first mode it requires.
     rules.push_back(std::make_unique<ReachCountRule>());
-    // 4. count(*) or count(DISTINCT middle) of two fixed steps, with one comparison between their
+    // 5. count(*) or count(DISTINCT middle) of two fixed steps, with one comparison between their
     //    relationships and filters on one step each: counted per middle node. After 1, so the
     //    comparison and the filters may sit inside the Expands.
     rules.push_back(std::make_unique<TwoHopCountRule>());
-    // 5. count(*) of a chain of three or more fixed steps over the whole graph, comparisons
+    // 6. count(*) of a chain of three or more fixed steps over the whole graph, comparisons
     //    between neighbouring steps: counted backwards per relationship. After 1, likewise.
     rules.push_back(std::make_unique<ChainCountRule>());
-    // 6. ORDER BY under LIMIT: a bounded heap.
+    // 7. ORDER BY under LIMIT: a bounded heap.
     rules.push_back(std::make_unique<TopKRule>());
-    // 7. Between the steps of a pattern read only up to duplicates: one row per frontier. Last,
+    // 8. Between the steps of a pattern read only up to duplicates: one row per frontier. Late,
     //    so that it sees the expansions the rules before left (filters already inside them).
     rules.push_back(std::make_unique<FrontierDistinctRule>());
-    // 8. An Aggregate over a scan of the nodes on every thread, merged in range order. After the
-    //    counting rules, which answer their Aggregates without enumerating, and after 7, so that the
+    // 9. An Aggregate over a scan of the nodes on every thread, merged in range order. After the
+    //    counting rules, which answer their Aggregates without enumerating, and after 8, so that the
     //    workers' copies carry its FrontierDistinct operators.
     rules.push_back(std::make_unique<ParallelAggregateRule>());
     return rules;

@@ -8,6 +8,7 @@
 #include "query/processor/operators/blocking_operators.hpp"
 #include "query/processor/operators/frontier_distinct.hpp"
 #include "query/processor/operators/read_operators.hpp"
+#include "query/processor/operators/value_hash_join.hpp"
 
 namespace newsgraph {
 
@@ -60,6 +61,11 @@ ColumnUsage NodeScan::usage() const {
 
 ColumnUsage IndexSeek::usage() const {
     return perRow({}, {value_});
+}
+
+// The key side reads only the column the join writes; the probe is what it reads of its input.
+ColumnUsage ValueHashJoin::usage() const {
+    return perRow({}, {probe_});
 }
 
 ColumnUsage Expand::usage() const {

@@ -1,6 +1,6 @@
 // The optimizer's differential test: random graphs and random queries (patterns of fixed and
 // variable-length steps in any direction, filters on any variable, pattern predicates, OPTIONAL
-// MATCH, WITH chains, aggregation, DISTINCT, ORDER BY ... LIMIT, counts over two steps with a
+// MATCH, a second MATCH joined on a value, WITH chains, aggregation, DISTINCT, ORDER BY ... LIMIT, counts over two steps with a
 // comparison between them), each run with every rule on,
 // with every rule off, and with each rule off alone; the answers must be the same multiset (or
 // the same error kind). The seed is printed with every failure; NEWSGRAPH_DIFFERENTIAL_SEED and
@@ -82,6 +82,14 @@ public:
         std::string text = "MATCH " + pattern(1 + pick(3));
         if (chance(60)) {
             text += " WHERE " + predicates();
+        }
+        if (chance(15)) {
+            // A second pattern joined on a value (value_hash_join): the nodes with the same k.
+            const std::string anchor = nodes_[pick(nodes_.size())];
+            const std::string z = fresh("j");
+            const char* probe = chance(30) ? "{}.k + 0.0" : chance(50) ? "{}.k" : "{}.k - 1";
+            text += fmt::format(" MATCH ({}{}) WHERE {}.k = {}", z, label(), z, fmt::format(fmt::runtime(probe), anchor));
+            nodes_.push_back(z);
         }
         if (chance(25)) {
             const std::string from = nodes_[pick(nodes_.size())];

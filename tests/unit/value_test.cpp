@@ -1,4 +1,4 @@
-// Values, dates and UTF-8 validation: engine/common.
+// Values, dates, UTF-8 validation and the core count: engine/common.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/common/cores.hpp"
 #include "engine/common/date.hpp"
 #include "engine/common/utf8.hpp"
 #include "engine/common/value.hpp"
@@ -351,4 +352,40 @@ TEST_CASE("findInvalidUtf8 reports the offset of the first bad byte", "[value]")
         REQUIRE(offset.has_value());
         CHECK(*offset == c.offset);
     }
+}
+
+TEST_CASE("Value copies share a list or map instead of copying it, and stay equal", "[value]") {
+    Value::List items;
+    for (int i = 0; i < 1000; ++i) {
+        items.emplace_back(i);
+    }
+    const Value list(std::move(items));
+    const Value copy = list; // NOLINT(performance-unnecessary-copy-initialization)
+    CHECK(&copy.asList() == &list.asList());
+    CHECK(copy == list);
+    CHECK(copy.hash() == list.hash());
+    Value assigned;
+    assigned = copy;
+    CHECK(&assigned.asList() == &list.asList());
+    const Value map = Value::map({{"a", list}, {"b", Value(1)}});
+    const Value mapCopy = map; // NOLINT(performance-unnecessary-copy-initialization)
+    CHECK(&mapCopy.asMap() == &map.asMap());
+    CHECK(&map.find("a")->asList() == &list.asList());
+    Value moved = std::move(assigned);
+    CHECK(moved == list);
+}
+
+TEST_CASE("availableCores honours a cgroup's CPU quota", "[value]") {
+    using newsgraph::coresFromCpuMax;
+    using newsgraph::coresFromQuota;
+    CHECK(coresFromCpuMax("max 100000\n") == std::nullopt);
+    CHECK(coresFromCpuMax("200000 100000\n") == 2U);
+    CHECK(coresFromCpuMax("150000 100000") == 2U); // a core and a half rounds up
+    CHECK(coresFromCpuMax("50000 100000") == 1U);
+    CHECK(coresFromCpuMax("") == std::nullopt);
+    CHECK(coresFromCpuMax("x 100000") == std::nullopt);
+    CHECK(coresFromCpuMax("100000 0") == std::nullopt);
+    CHECK(coresFromQuota(-1, 100000) == std::nullopt);
+    CHECK(coresFromQuota(400000, 100000) == 4U);
+    CHECK(newsgraph::availableCores() >= 1U);
 }

@@ -106,6 +106,16 @@ public:
     size_t apply(OptimizerContext& context) override;
 };
 
+class ValueHashJoinRule final : public OptimizerRule {
+public:
+    const char* name() const override { return "value_hash_join"; }
+    const char* summary() const override {
+        return "a node scan run per earlier row under an equality with that row (b.k = a.k) hashes the nodes once "
+               "and looks each row up";
+    }
+    size_t apply(OptimizerContext& context) override;
+};
+
 class DistinctEndpoints final : public OptimizerRule {
 public:
     const char* name() const override { return "distinct_endpoints"; }

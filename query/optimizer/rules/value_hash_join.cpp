@@ -1,0 +1,101 @@
+// value_hash_join: a node scan that runs once per row of the pattern before it, under a Filter
+// equating the scanned node's value with the row's (`MATCH (a:N), (b:M) WHERE b.k = a.k`, `MATCH
+// (a) MATCH (b {name: a.alias})`, `WITH x MATCH (b) WHERE toLower(b.name) = x`), becomes a hash
+// join: the nodes are hashed by their side of the equality once, and each row looks up its bucket
+// instead of visiting every node. Any equality between an expression of the scanned node alone and
+// one of the earlier columns (or of constants) qualifies, in any conjunct of the Filters right
+// above the scan; the Filters stay, so every row is still checked in full.
+#include <algorithm>
+
+#include "query/optimizer/plan_properties.hpp"
+#include "query/optimizer/rules/rules.hpp"
+#include "query/processor/operators/value_hash_join.hpp"
+
+namespace newsgraph {
+
+namespace {
+
+void conjuncts(const ast::Expr& predicate, std::vector<const ast::Expr*>& out) {
+    if (predicate.kind == ast::ExprKind::Binary && predicate.op == ast::BinaryOp::And) {
+        conjuncts(*predicate.children[0], out);
+        conjuncts(*predicate.children[1], out);
+        return;
+    }
+    out.push_back(&predicate);
+}
+
+// The columns `expr` reads, or nullopt when it is not deterministic or reads the whole row.
+std::optional<std::vector<size_t>> readsOf(const ast::Expr& expr, size_t width) {
+    if (!isDeterministic(expr)) {
+        return std::nullopt;
+    }
+    ColumnSet read;
+    collectColumns(expr, read);
+    if (read.all()) {
+        return std::nullopt;
+    }
+    return read.members(width);
+}
+
+struct Equality {
+    const ast::Expr* key = nullptr;   // reads the scanned column only
+    const ast::Expr* probe = nullptr; // reads earlier columns only
+};
+
+std::optional<Equality> joinEquality(const ast::Expr& predicate, size_t scanned, size_t width) {
+    if (predicate.kind != ast::ExprKind::Binary || predicate.op != ast::BinaryOp::Equal) {
+        return std::nullopt;
+    }
+    const ast::Expr& lhs = *predicate.children[0];
+    const ast::Expr& rhs = *predicate.children[1];
+    const auto left = readsOf(lhs, width);
+    const auto right = readsOf(rhs, width);
+    if (!left || !right) {
+        return std::nullopt;
+    }
+    const auto onlyScanned = [&](const std::vector<size_t>& reads) { return reads.size() == 1 && reads[0] == scanned; };
+    const auto notScanned = [&](const std::vector<size_t>& reads) {
+        return std::find(reads.begin(), reads.end(), scanned) == reads.end();
+    };
+    if (onlyScanned(*left) && notScanned(*right)) {
+        return Equality{&lhs, &rhs};
+    }
+    if (onlyScanned(*right) && notScanned(*left)) {
+        return Equality{&rhs, &lhs};
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+size_t ValueHashJoinRule::apply(OptimizerContext& context) {
+    return rewriteEach<Filter>(context, [](Filter& filter, std::unique_ptr<Operator>& /*slot*/) {
+        // Down through the Filters under this one (visited before it) to the scan.
+        Operator* above = &filter;
+        while (auto* lower = dynamic_cast<Filter*>(above->child())) {
+            above = lower;
+        }
+        auto* scan = dynamic_cast<NodeScan*>(above->child());
+        // Over the statement's start (or a sub-plan's Argument) the scan runs once: nothing to join.
+        if (scan == nullptr || scan->children().size() != 1 || scan->child()->children().empty()) {
+            return false;
+        }
+        std::vector<const ast::Expr*> parts;
+        conjuncts(*filter.predicate(), parts);
+        for (const ast::Expr* part : parts) {
+            const std::optional<Equality> equality = joinEquality(*part, scan->slot(), filter.outputWidth());
+            if (!equality) {
+                continue;
+            }
+            auto join = std::make_unique<ValueHashJoin>(std::make_unique<NodeScan>(scan->label(), scan->slot()),
+                                                        equality->key, equality->probe);
+            join->setOutputWidth(scan->outputWidth());
+            join->addChild(scan->releaseChild(0));
+            above->childSlot(0) = std::move(join); // the scan goes
+            return true;
+        }
+        return false;
+    });
+}
+
+} // namespace newsgraph

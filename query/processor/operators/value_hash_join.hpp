@@ -1,0 +1,65 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+#include "query/processor/operators/read_operators.hpp"
+
+namespace newsgraph {
+
+// A scan of nodes joined to the rows before it on one equality, `key(b) = probe(row)`: instead
+// of visiting every node for every input row (a nested loop: `MATCH (a:N), (b:M) WHERE b.k =
+// a.k` costs |N| x |M|), the nodes are hashed once by `key` and each row visits only those in
+// its bucket -- a hash join whose build side is the scan. The Filter holding the equality stays
+// above and checks every row, so the buckets need only never miss a match: keys are hashed by
+// value up to Cypher's equality (1 and 1.0 alike), and a collision only costs a re-check.
+//
+// Adaptive: the first input row is answered as the scan would (every node), so a join that sees
+// one row -- `WITH 5 AS x MATCH (b) WHERE b.k = x` -- costs no more than the scan; the table is
+// built at the second row. Rows come out in the scan's order for each input row, as the nested
+// loop's do.
+class ValueHashJoin final : public RowOperator {
+public:
+    // `scan`: the node scan it replaces (its label and column); `key`: reads only the scan's
+    // column; `probe`: reads only input columns.
+    ValueHashJoin(std::unique_ptr<NodeScan> scan, const ast::Expr* key, const ast::Expr* probe);
+    std::string describe() const override;
+    ColumnUsage usage() const override;
+    void open(ExecutionContext& context) override;
+
+protected:
+    std::unique_ptr<Operator> cloneAlone() const override;
+    void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
+    bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
+
+private:
+    void build(ExecutionContext& context);
+
+    std::unique_ptr<NodeScan> scan_;
+    const ast::Expr* key_;
+    const ast::Expr* probe_;
+    std::vector<NodeId> nodes_;   // the scan's nodes, in its order
+    bool listed_ = false;
+    bool built_ = false;
+    // Nodes by the hash of their key; nodes whose key is a value no hash covers (lists, maps,
+    // times with zones) apart, in scan order.
+    std::unordered_map<uint64_t, std::vector<NodeId>> buckets_;
+    std::vector<NodeId> unhashed_;
+    std::span<const NodeId> current_;
+    size_t position_ = 0;
+};
+
+// The hash ValueHashJoin files a key under, equal for values Cypher's `=` calls equal (numbers by
+// their double value); nullopt for null and NaN, which equal nothing. `hashable` is false for the
+// values it does not hash (lists, maps, temporal values other than dates, entities). Exposed for
+// tests.
+struct JoinHash {
+    bool hashable = false;
+    uint64_t hash = 0;
+};
+std::optional<JoinHash> joinHash(const Value& value);
+
+} // namespace newsgraph
