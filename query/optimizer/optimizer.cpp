@@ -14,32 +14,35 @@ namespace {
 // The rules, in the order they run. Each sees the plan the ones before it left.
 std::vector<std::unique_ptr<OptimizerRule>> makeRules() {
     std::vector<std::unique_ptr<OptimizerRule>> rules;
-    // 1. Filters into the expansion below them: fewer rows materialized, and the pushed-down
+    // 1. Filters below the row-wise operators whose columns they do not read: evaluated once per
+    //    input row, and before filter_into_expand, which would run them once per expanded row.
+    rules.push_back(std::make_unique<FilterPushdown>());
+    // 2. Filters into the expansion below them: fewer rows materialized, and the pushed-down
     //    `r.key OP constant` is what type narrowing reads.
     rules.push_back(std::make_unique<FilterIntoExpand>());
-    // 2. A node scan run once per earlier row under an equality with that row: a hash join, the
+    // 3. A node scan run once per earlier row under an equality with that row: a hash join, the
     //    nodes hashed once. Before the rules that copy or count pipelines, so they carry it.
     rules.push_back(std::make_unique<ValueHashJoinRule>());
-    // 3. Variable-length expansions whose paths nobody reads, under duplicate-insensitive
+    // 4. Variable-length expansions whose paths nobody reads, under duplicate-insensitive
     //    consumers: breadth first. Needs the plan's properties (needed columns, duplicates ignored).
     rules.push_back(std::make_unique<DistinctEndpoints>());
-    // 4. count(DISTINCT x) right over such an expansion (filters on x allowed): a bitmap count.
-    //    After 3, whose breadth-first mode it requires.
+    // 5. count(DISTINCT x) right over such an expansion (filters on x allowed): a bitmap count.
+    //    After 4, whose breadth-first mode it requires.
     rules.push_back(std::make_unique<ReachCountRule>());
-    // 5. count(*) or count(DISTINCT middle) of two fixed steps, with one comparison between their
-    //    relationships and filters on one step each: counted per middle node. After 1, so the
+    // 6. count(*) or count(DISTINCT middle) of two fixed steps, with one comparison between their
+    //    relationships and filters on one step each: counted per middle node. After 2, so the
     //    comparison and the filters may sit inside the Expands.
     rules.push_back(std::make_unique<TwoHopCountRule>());
-    // 6. count(*) of a chain of three or more fixed steps over the whole graph, comparisons
-    //    between neighbouring steps: counted backwards per relationship. After 1, likewise.
+    // 7. count(*) of a chain of three or more fixed steps over the whole graph, comparisons
+    //    between neighbouring steps: counted backwards per relationship. After 2, likewise.
     rules.push_back(std::make_unique<ChainCountRule>());
-    // 7. ORDER BY under LIMIT: a bounded heap.
+    // 8. ORDER BY under LIMIT: a bounded heap.
     rules.push_back(std::make_unique<TopKRule>());
-    // 8. Between the steps of a pattern read only up to duplicates: one row per frontier. Late,
+    // 9. Between the steps of a pattern read only up to duplicates: one row per frontier. Late,
     //    so that it sees the expansions the rules before left (filters already inside them).
     rules.push_back(std::make_unique<FrontierDistinctRule>());
-    // 9. An Aggregate over a scan of the nodes on every thread, merged in range order. After the
-    //    counting rules, which answer their Aggregates without enumerating, and after 8, so that the
+    // 10. An Aggregate over a scan of the nodes on every thread, merged in range order. After the
+    //    counting rules, which answer their Aggregates without enumerating, and after 9, so that the
     //    workers' copies carry its FrontierDistinct operators.
     rules.push_back(std::make_unique<ParallelAggregateRule>());
     return rules;

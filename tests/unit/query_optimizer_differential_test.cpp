@@ -89,6 +89,9 @@ public:
             const std::string z = fresh("j");
             const char* probe = chance(30) ? "{}.k + 0.0" : chance(50) ? "{}.k" : "{}.k - 1";
             text += fmt::format(" MATCH ({}{}) WHERE {}.k = {}", z, label(), z, fmt::format(fmt::runtime(probe), anchor));
+            if (chance(40)) {
+                text += fmt::format(" AND {}.k <> {}", anchor, pick(4)); // filter_pushdown: below the join
+            }
             nodes_.push_back(z);
         }
         if (chance(25)) {
@@ -108,6 +111,9 @@ public:
             if (chance(50)) {
                 const std::string y = fresh("w");
                 text += fmt::format(" MATCH ({}){}({})", kept, step(""), y);
+                if (chance(40)) {
+                    text += fmt::format(" WHERE {}.k > {}", kept, pick(4)); // filter_pushdown: below the step
+                }
                 nodes_.push_back(y);
             }
         }

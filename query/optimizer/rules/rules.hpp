@@ -99,6 +99,15 @@ bool carryColumns(const Operator& op, std::map<size_t, Member>& columns) {
     return false;
 }
 
+class FilterPushdown final : public OptimizerRule {
+public:
+    const char* name() const override { return "filter_pushdown"; }
+    const char* summary() const override {
+        return "a Filter moves below a scan, join, expansion or UNWIND that only adds columns it does not read";
+    }
+    size_t apply(OptimizerContext& context) override;
+};
+
 class FilterIntoExpand final : public OptimizerRule {
 public:
     const char* name() const override { return "filter_into_expand"; }

@@ -287,6 +287,7 @@ private:
 class Unwind final : public RowOperator {
 public:
     Unwind(const ast::Expr* list, size_t slot) : list_(list), slot_(slot) {}
+    size_t slot() const { return slot_; }
     std::string describe() const override { return "Unwind"; }
     ColumnUsage usage() const override;
 

@@ -26,6 +26,7 @@ public:
     // `scan`: the node scan it replaces (its label and column); `key`: reads only the scan's
     // column; `probe`: reads only input columns.
     ValueHashJoin(std::unique_ptr<NodeScan> scan, const ast::Expr* key, const ast::Expr* probe);
+    size_t slot() const { return scan_->slot(); }
     std::string describe() const override;
     ColumnUsage usage() const override;
     void open(ExecutionContext& context) override;
