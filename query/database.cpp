@@ -1,5 +1,6 @@
 #include "query/database.hpp"
 
+#include <atomic>
 #include <mutex>
 #include <thread>
 
@@ -177,7 +178,9 @@ QueryResult Database::executeUnbounded(std::string_view query, const Parameters&
         }
         return result;
     }
+    static std::atomic<uint64_t> executions{0};
     ExecutionContext context;
+    context.execution = ++executions;
     context.graph = graph.get();
     context.parameters = &parameters;
     context.cancelled = options.cancelled;

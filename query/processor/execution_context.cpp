@@ -73,6 +73,7 @@ void ExecutionContext::endWrite() {
     written = std::make_unique<Graph>(std::move(*builder).freeze());
     builder.reset();
     graph = written.get();
+    ++graphVersion;
 }
 
 void ExecutionContext::checkCancelled() const {

@@ -65,6 +65,11 @@ struct ExecutionContext {
     std::optional<std::chrono::steady_clock::time_point> deadline;
     std::chrono::milliseconds timeout{0};
     mutable uint32_t checksUntilClock = 0;
+    // Which run of a statement this is (unique in the process; 0: not known) and how many write
+    // clauses have replaced `graph` so far: state an operator keeps across the runs of a per-row
+    // plan (a hash join's table) is valid while both are unchanged.
+    uint64_t execution = 0;
+    uint32_t graphVersion = 0;
 
     // Starts changing the graph (thaws it into the builder once per write clause).
     GraphBuilder& beginWrite();

@@ -122,7 +122,12 @@ TEST_CASE("value hash join answers as the nested loop does, row for row", "[valu
          "RETURN v, b.id",
          true},
         {"MATCH (a:A) WITH a.k AS v, a.id AS i MATCH (b:B) WHERE b.k = v RETURN i, b.id", true},
-        {"MATCH (a:A) OPTIONAL MATCH (b:B) WHERE b.k = a.k RETURN a.id, b.id", false},
+        {"MATCH (a:A) OPTIONAL MATCH (b:B) WHERE b.k = a.k RETURN a.id, b.id", true},
+        {"MATCH (a:A) OPTIONAL MATCH (b:B) WHERE a.j > 4 AND b.k = a.k RETURN a.id, b.id", true},
+        {"MATCH (a:A) OPTIONAL MATCH (a)-[r:R]->(c) OPTIONAL MATCH (b) WHERE b.k = r.w RETURN a.id, c.id, b.id", true},
+        {"MATCH (a:A) WHERE EXISTS { MATCH (b:B) WHERE b.k = a.k } RETURN a.id", true},
+        {"MATCH (a:A) WHERE NOT EXISTS { MATCH (b:B) WHERE b.s = a.s AND b.j > a.j } RETURN a.id", true},
+        {"MATCH (a:A) RETURN a.id, EXISTS { MATCH (b) WHERE b.k = a.k * 2 } AS e", true}, // errors alike
         {"MATCH (a:A), (b:B) WHERE b.k = a.k RETURN a.j, count(*), collect(b.id)", true},
         {"MATCH (a:A), (b:B) WHERE b.k = a.k RETURN DISTINCT b.id", true},
         {"MATCH (a:A), (b:B) WHERE b.k = a.k * 2 RETURN a.id, b.id", true},  // strings and lists: an error
@@ -166,5 +171,25 @@ TEST_CASE("value hash join: the first row costs a scan, the table is built at th
         INFO(query);
         CHECK(database.explain(query).find("ValueHashJoin") != std::string::npos);
         CHECK(run(database, query, true).rows == run(database, query, false).rows);
+    }
+}
+
+TEST_CASE("value hash join: writes in the statement read as the nested loop reads them", "[value_hash_join]") {
+    // More rows than a chunk holds, so that a write clause's rows and the join's runs interleave.
+    const std::vector<std::string> writes = {
+        "MATCH (a:A) OPTIONAL MATCH (b:B) WHERE b.k = a.k SET b.k = a.j RETURN a.id, b.id",
+        "MATCH (a:A), (b:B) WHERE b.k = a.k SET a.k = b.j RETURN a.id, b.id",
+        "MATCH (a:A) SET a.k = a.j WITH a MATCH (b:B) WHERE b.k = a.k RETURN a.id, b.id",
+        "UNWIND range(0, 1500) AS i MATCH (b:B) WHERE b.j = i % 10 CREATE (:B {k: i, j: i % 10}) RETURN i, b.id",
+        "MATCH (a:A) CREATE (:B {k: a.k}) WITH a MATCH (b:B) WHERE b.k = a.k RETURN a.id, b.id",
+    };
+    for (const std::string& query : writes) {
+        INFO(query);
+        newsgraph::Database withRule = randomGraph(5);
+        newsgraph::Database without = randomGraph(5);
+        CHECK(withRule.explain(query).find("ValueHashJoin") != std::string::npos);
+        CHECK(run(withRule, query, true).rows == run(without, query, false).rows);
+        const std::string after = "MATCH (n) RETURN n.id, n.k, n.j ORDER BY n.id, n.k, n.j";
+        CHECK(run(withRule, after, true).rows == run(without, after, true).rows);
     }
 }

@@ -6,10 +6,12 @@
 // one of the earlier columns (or of constants) qualifies, in any conjunct of the Filters right
 // above the scan; the Filters stay, so every row is still checked in full.
 #include <algorithm>
+#include <unordered_set>
 
 #include "query/optimizer/plan_properties.hpp"
 #include "query/optimizer/rules/rules.hpp"
 #include "query/processor/operators/value_hash_join.hpp"
+#include "query/processor/subplan.hpp"
 
 namespace newsgraph {
 
@@ -66,18 +68,36 @@ std::optional<Equality> joinEquality(const ast::Expr& predicate, size_t scanned,
     return std::nullopt;
 }
 
+// The leaves fed with one outer row per run: those of OPTIONAL MATCH's per-row plans and of the
+// sub-plans of EXISTS, pattern predicates and comprehensions.
+std::unordered_set<const Operator*> perRowArguments(OptimizerContext& context) {
+    std::unordered_set<const Operator*> arguments;
+    for (const auto& subplan : context.prepared.subplans) {
+        arguments.insert(subplan->argument);
+    }
+    forEachOperator(context.prepared, [&](std::unique_ptr<Operator>& slot) {
+        if (const auto* apply = dynamic_cast<const Apply*>(slot.get())) {
+            arguments.insert(apply->argument());
+        }
+    });
+    return arguments;
+}
+
 } // namespace
 
 size_t ValueHashJoinRule::apply(OptimizerContext& context) {
-    return rewriteEach<Filter>(context, [](Filter& filter, std::unique_ptr<Operator>& /*slot*/) {
+    const std::unordered_set<const Operator*> perRow = perRowArguments(context);
+    return rewriteEach<Filter>(context, [&perRow](Filter& filter, std::unique_ptr<Operator>& /*slot*/) {
         // Down through the Filters under this one (visited before it) to the scan.
         Operator* above = &filter;
         while (auto* lower = dynamic_cast<Filter*>(above->child())) {
             above = lower;
         }
         auto* scan = dynamic_cast<NodeScan*>(above->child());
-        // Over the statement's start (or a sub-plan's Argument) the scan runs once: nothing to join.
-        if (scan == nullptr || scan->children().size() != 1 || scan->child()->children().empty()) {
+        // Over the statement's start the scan runs once: nothing to join. Over a per-row plan's
+        // leaf it runs once per outer row, and the table outlives the runs.
+        if (scan == nullptr || scan->children().size() != 1 ||
+            (scan->child()->children().empty() && perRow.count(scan->child()) == 0)) {
             return false;
         }
         std::vector<const ast::Expr*> parts;

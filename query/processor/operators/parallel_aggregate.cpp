@@ -127,6 +127,8 @@ std::unique_ptr<Aggregate> ParallelAggregate::run(ExecutionContext& context) {
         own.abandoned = parts > 1 ? &worker->stop : context.abandoned;
         own.deadline = context.deadline;
         own.timeout = context.timeout;
+        own.execution = context.execution;
+        own.graphVersion = context.graphVersion;
         own.subplans = context.subplans;
         own.locals = context.locals;
         workers.push_back(std::move(worker));

@@ -334,6 +334,8 @@ public:
     Apply(std::unique_ptr<Operator> plan, ArgumentOperator* argument, bool optional)
         : plan_(std::move(plan)), argument_(argument), optional_(optional) {}
     std::string describe() const override { return optional_ ? "Optional" : "Apply"; }
+    // The leaf of the per-row plan, fed with each input row.
+    const ArgumentOperator* argument() const { return argument_; }
     void open(ExecutionContext& context) override;
     ColumnUsage usage() const override;
     std::vector<std::unique_ptr<Operator>*> nestedPlans() override { return {&plan_}; }

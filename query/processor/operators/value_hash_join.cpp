@@ -75,13 +75,21 @@ std::unique_ptr<Operator> ValueHashJoin::cloneAlone() const {
 
 void ValueHashJoin::open(ExecutionContext& context) {
     RowOperator::open(context);
+    current_ = {};
+    position_ = 0;
+    const bool sameRun = context.execution != 0 && context.execution == execution_ &&
+                         context.graphVersion == graphVersion_ && context.graph == graph_;
+    if (sameRun) {
+        return; // a per-row plan opened again: the listing and the table still hold
+    }
+    execution_ = context.execution;
+    graphVersion_ = context.graphVersion;
+    graph_ = context.graph;
     nodes_.clear();
     listed_ = false;
     built_ = false;
     buckets_.clear();
     unhashed_.clear();
-    current_ = {};
-    position_ = 0;
 }
 
 void ValueHashJoin::build(ExecutionContext& context) {

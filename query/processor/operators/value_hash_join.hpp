@@ -21,6 +21,11 @@ namespace newsgraph {
 // one row -- `WITH 5 AS x MATCH (b) WHERE b.k = x` -- costs no more than the scan; the table is
 // built at the second row. Rows come out in the scan's order for each input row, as the nested
 // loop's do.
+//
+// In a per-row plan (OPTIONAL MATCH, EXISTS, pattern predicates), which is opened again for every
+// outer row with that row as its one input, the table outlives the runs: it is kept while the
+// statement's run and the graph it reads stay the same, so the runs after the first two look up
+// instead of scanning -- a hash join for OPTIONAL MATCH, a hash semi-join for EXISTS.
 class ValueHashJoin final : public RowOperator {
 public:
     // `scan`: the node scan it replaces (its label and column); `key`: reads only the scan's
@@ -42,6 +47,9 @@ private:
     std::unique_ptr<NodeScan> scan_;
     const ast::Expr* key_;
     const ast::Expr* probe_;
+    uint64_t execution_ = 0;      // the run and graph version the listing and table are for
+    uint32_t graphVersion_ = 0;
+    const Graph* graph_ = nullptr;
     std::vector<NodeId> nodes_;   // the scan's nodes, in its order
     bool listed_ = false;
     bool built_ = false;
