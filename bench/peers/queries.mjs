@@ -139,6 +139,17 @@ export const kuzu = {
        ORDER BY country`,
   N_page: `MATCH (a:Actor)-[r:Event]->(b:Actor) WHERE a.labels CONTAINS 'Country' AND b.labels CONTAINS 'Country'
        RETURN a.name AS source, b.name AS target, count(*) AS events ORDER BY events DESC, source, target SKIP 20 LIMIT 10`,
+  J_people: `MATCH (c:Actor), (p:Actor) WHERE c.labels CONTAINS 'Country' AND p.labels CONTAINS 'Person' AND p.country = c.code
+       RETURN c.name AS country, count(p) AS people ORDER BY people DESC, country LIMIT 5`,
+  J_compatriots: `MATCH (p:Actor), (o:Actor) WHERE p.labels CONTAINS 'Person' AND o.labels CONTAINS 'Organization'
+         AND o.country = p.country
+       RETURN count(*) AS pairs`,
+  J_optional: `MATCH (c:Actor) WHERE c.labels CONTAINS 'Country' AND starts_with(c.name, 'B')
+       OPTIONAL MATCH (p:Actor) WHERE p.labels CONTAINS 'Person' AND p.country = c.code
+       RETURN c.name AS country, count(p) AS people ORDER BY country`,
+  J_anti: `MATCH (c:Actor) WHERE c.labels CONTAINS 'Country'
+         AND NOT EXISTS { MATCH (o:Actor) WHERE o.labels CONTAINS 'Organization' AND o.country = c.code AND o.name CONTAINS '77' }
+       RETURN count(*) AS countries`,
   N_not_addressed: `MATCH (a:Actor)-[r:Event]->(c:Actor)
        WHERE c.name = $country AND c.labels CONTAINS 'Country' AND starts_with(r.code, '112')
          AND NOT EXISTS { MATCH (c)-[:Event]->(a) }
@@ -376,6 +387,18 @@ export const sql = {
        FROM event e JOIN actor a ON a.id = e.src JOIN actor b ON b.id = e.dst
        WHERE ${isCountry('a')} AND ${isCountry('b')}
        GROUP BY a.id, a.name, b.id, b.name ORDER BY events DESC, source, target LIMIT 10 OFFSET 20`,
+  J_people: `SELECT c.name AS country, count(p.id) AS people FROM actor c JOIN actor p ON p.country = c.code
+       WHERE ${isCountry('c')} AND ${hasLabel('p', 'Person')}
+       GROUP BY c.id, c.name ORDER BY people DESC, country LIMIT 5`,
+  J_compatriots: `SELECT count(*) AS pairs FROM actor p JOIN actor o ON o.country = p.country
+       WHERE ${hasLabel('p', 'Person')} AND ${hasLabel('o', 'Organization')}`,
+  J_optional: `SELECT c.name AS country, count(p.id) AS people
+       FROM actor c LEFT JOIN actor p ON p.country = c.code AND ${hasLabel('p', 'Person')}
+       WHERE ${isCountry('c')} AND starts_with(c.name, 'B')
+       GROUP BY c.id, c.name ORDER BY country`,
+  J_anti: `SELECT count(*) AS countries FROM actor c
+       WHERE ${isCountry('c')} AND NOT EXISTS (SELECT 1 FROM actor o
+         WHERE ${hasLabel('o', 'Organization')} AND o.country = c.code AND contains(o.name, '77'))`,
   N_not_addressed: `SELECT count(DISTINCT a.id) AS accusers
        FROM event e JOIN actor c ON e.dst = c.id JOIN actor a ON e.src = a.id
        WHERE c.name = $country AND ${isCountry('c')} AND starts_with(e.code, '112')
