@@ -4,7 +4,8 @@
 // join: the nodes are hashed by their side of the equality once, and each row looks up its bucket
 // instead of visiting every node. Any equality between an expression of the scanned node alone and
 // one of the earlier columns (or of constants) qualifies, in any conjunct of the Filters right
-// above the scan; the Filters stay, so every row is still checked in full.
+// above the scan. The join compares exactly, so the equality leaves its Filter; the Filter's other
+// conjuncts stay, one Filter each.
 #include <algorithm>
 #include <unordered_set>
 
@@ -87,7 +88,7 @@ std::unordered_set<const Operator*> perRowArguments(OptimizerContext& context) {
 
 size_t ValueHashJoinRule::apply(OptimizerContext& context) {
     const std::unordered_set<const Operator*> perRow = perRowArguments(context);
-    return rewriteEach<Filter>(context, [&perRow](Filter& filter, std::unique_ptr<Operator>& /*slot*/) {
+    return rewriteEach<Filter>(context, [&perRow](Filter& filter, std::unique_ptr<Operator>& slot) {
         // Down through the Filters under this one (visited before it) to the scan.
         Operator* above = &filter;
         while (auto* lower = dynamic_cast<Filter*>(above->child())) {
@@ -112,6 +113,20 @@ size_t ValueHashJoinRule::apply(OptimizerContext& context) {
             join->setOutputWidth(scan->outputWidth());
             join->addChild(scan->releaseChild(0));
             above->childSlot(0) = std::move(join); // the scan goes
+            // The join is exact: the equality leaves the filter, the other conjuncts stay, one
+            // Filter each in their order (the lowest runs first).
+            const size_t width = filter.outputWidth();
+            std::unique_ptr<Operator> rest = filter.releaseChild(0);
+            for (const ast::Expr* other : parts) {
+                if (other == part) {
+                    continue;
+                }
+                auto kept = std::make_unique<Filter>(other);
+                kept->setOutputWidth(width);
+                kept->addChild(std::move(rest));
+                rest = std::move(kept);
+            }
+            slot = std::move(rest); // `filter` goes
             return true;
         }
         return false;

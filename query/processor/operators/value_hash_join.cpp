@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/function/value_ops.hpp"
 #include "query/processor/evaluator.hpp"
 
 namespace newsgraph {
@@ -75,7 +76,7 @@ std::unique_ptr<Operator> ValueHashJoin::cloneAlone() const {
 
 void ValueHashJoin::open(ExecutionContext& context) {
     RowOperator::open(context);
-    current_ = {};
+    matches_.clear();
     position_ = 0;
     const bool sameRun = context.execution != 0 && context.execution == execution_ &&
                          context.graphVersion == graphVersion_ && context.graph == graph_;
@@ -92,19 +93,33 @@ void ValueHashJoin::open(ExecutionContext& context) {
     unhashed_.clear();
 }
 
+namespace {
+
+bool isTrue(const Value& value) {
+    return value.type() == ValueType::Bool && value.asBool();
+}
+
+} // namespace
+
+Value ValueHashJoin::keyOf(NodeId node, ExecutionContext& context, std::vector<Value>& row) const {
+    row.resize(outputWidth());
+    row[scan_->slot()] = Value(NodeRef{node});
+    return evaluate(*key_, RowRef{nullptr, 0, &row}, context);
+}
+
 void ValueHashJoin::build(ExecutionContext& context) {
-    std::vector<Value> row(outputWidth());
+    std::vector<Value> row;
     for (NodeId node : nodes_) {
         context.checkCancelled();
-        row[scan_->slot()] = Value(NodeRef{node});
-        const std::optional<JoinHash> hashed = joinHash(evaluate(*key_, RowRef{nullptr, 0, &row}, context));
+        Value key = keyOf(node, context, row);
+        const std::optional<JoinHash> hashed = joinHash(key);
         if (!hashed) {
             continue; // null or NaN: equal to nothing
         }
         if (hashed->hashable) {
-            buckets_[hashed->hash].push_back(node);
+            buckets_[hashed->hash].push_back(Keyed{node, std::move(key)});
         } else {
-            unhashed_.push_back(node);
+            unhashed_.push_back(Keyed{node, std::move(key)});
         }
     }
     built_ = true;
@@ -112,43 +127,59 @@ void ValueHashJoin::build(ExecutionContext& context) {
 
 void ValueHashJoin::startRow(ExecutionContext& context, const Chunk& input, size_t row) {
     position_ = 0;
+    matches_.clear();
     if (!listed_) {
-        // The first row: every node, as the scan answers it; the Filter above picks the matches.
         scan_->nodesToScan(*context.graph, nodes_);
         listed_ = true;
-        current_ = nodes_;
+        if (nodes_.empty()) {
+            return;
+        }
+        // The first row: every node's key compared, as the Filter would.
+        const Value wanted = evaluate(*probe_, RowRef{&input, row}, context);
+        std::vector<Value> values;
+        for (NodeId node : nodes_) {
+            context.checkCancelled();
+            if (isTrue(equals(keyOf(node, context, values), wanted))) {
+                matches_.push_back(node);
+            }
+        }
         return;
     }
-    current_ = {};
     if (nodes_.empty()) {
         return; // nothing to match: the probe is not evaluated, as the nested loop would not
     }
     if (!built_) {
         build(context);
     }
-    const std::optional<JoinHash> hashed = joinHash(evaluate(*probe_, RowRef{&input, row}, context));
+    const Value wanted = evaluate(*probe_, RowRef{&input, row}, context);
+    const std::optional<JoinHash> hashed = joinHash(wanted);
     if (!hashed) {
         return;
     }
-    if (!hashed->hashable) {
-        current_ = unhashed_;
-        return;
+    const std::vector<Keyed>* candidates = &unhashed_;
+    if (hashed->hashable) {
+        const auto bucket = buckets_.find(hashed->hash);
+        if (bucket == buckets_.end()) {
+            return;
+        }
+        candidates = &bucket->second;
     }
-    const auto bucket = buckets_.find(hashed->hash);
-    if (bucket != buckets_.end()) {
-        current_ = bucket->second;
+    for (const Keyed& keyed : *candidates) {
+        if (isTrue(equals(keyed.key, wanted))) {
+            matches_.push_back(keyed.node);
+        }
     }
 }
 
 bool ValueHashJoin::produce(ExecutionContext& /*context*/, const Chunk& input, size_t row, Chunk& out) {
     std::vector<Value> values;
-    while (position_ < current_.size()) {
+    while (position_ < matches_.size()) {
         if (out.full()) {
             return false;
         }
         input.readRow(row, values);
         values.resize(out.width());
-        values[scan_->slot()] = Value(NodeRef{current_[position_++]});
+        values[scan_->slot()] = Value(NodeRef{matches_[position_++]});
         out.append(std::move(values));
     }
     return true;

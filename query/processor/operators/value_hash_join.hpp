@@ -2,7 +2,6 @@
 
 #include <cstdint>
 #include <memory>
-#include <span>
 #include <unordered_map>
 #include <vector>
 
@@ -12,15 +11,15 @@ namespace newsgraph {
 
 // A scan of nodes joined to the rows before it on one equality, `key(b) = probe(row)`: instead
 // of visiting every node for every input row (a nested loop: `MATCH (a:N), (b:M) WHERE b.k =
-// a.k` costs |N| x |M|), the nodes are hashed once by `key` and each row visits only those in
-// its bucket -- a hash join whose build side is the scan. The Filter holding the equality stays
-// above and checks every row, so the buckets need only never miss a match: keys are hashed by
-// value up to Cypher's equality (1 and 1.0 alike), and a collision only costs a re-check.
+// a.k` costs |N| x |M|), the nodes are hashed once by `key` and each row visits only its bucket --
+// a hash join whose build side is the scan. Exact: a node is emitted when Cypher's `=` between
+// its key and the row's value is true (1 = 1.0; null and NaN equal nothing), so the equality
+// leaves the Filter it came from.
 //
-// Adaptive: the first input row is answered as the scan would (every node), so a join that sees
-// one row -- `WITH 5 AS x MATCH (b) WHERE b.k = x` -- costs no more than the scan; the table is
-// built at the second row. Rows come out in the scan's order for each input row, as the nested
-// loop's do.
+// Adaptive: the first input row compares the nodes' keys one by one, as the Filter did, so a join
+// that sees one row -- `WITH 5 AS x MATCH (b) WHERE b.k = x` -- costs no more than the scan; the
+// table is built at the second row. For each input row the nodes come out in the scan's order,
+// as the nested loop's do.
 //
 // In a per-row plan (OPTIONAL MATCH, EXISTS, pattern predicates), which is opened again for every
 // outer row with that row as its one input, the table outlives the runs: it is kept while the
@@ -43,6 +42,8 @@ protected:
 
 private:
     void build(ExecutionContext& context);
+    // `key` on a row holding only `node` (`row` is scratch).
+    Value keyOf(NodeId node, ExecutionContext& context, std::vector<Value>& row) const;
 
     std::unique_ptr<NodeScan> scan_;
     const ast::Expr* key_;
@@ -53,11 +54,15 @@ private:
     std::vector<NodeId> nodes_;   // the scan's nodes, in its order
     bool listed_ = false;
     bool built_ = false;
-    // Nodes by the hash of their key; nodes whose key is a value no hash covers (lists, maps,
-    // times with zones) apart, in scan order.
-    std::unordered_map<uint64_t, std::vector<NodeId>> buckets_;
-    std::vector<NodeId> unhashed_;
-    std::span<const NodeId> current_;
+    struct Keyed {
+        NodeId node;
+        Value key;
+    };
+    // The nodes with their keys by the hash of the key; keys no hash covers (lists, maps, times
+    // with zones) apart; both in scan order.
+    std::unordered_map<uint64_t, std::vector<Keyed>> buckets_;
+    std::vector<Keyed> unhashed_;
+    std::vector<NodeId> matches_; // the current row's
     size_t position_ = 0;
 };
 
