@@ -177,7 +177,13 @@ TEST_CASE("parallel aggregation: a WITH between the pattern and the aggregate, a
          {"MATCH (a)-[r]->(b) WITH a, b, r.weight * 2 AS w2 WHERE w2 > 4 RETURN a.name AS n, sum(w2) AS s ORDER BY s DESC, n LIMIT 5",
           "MATCH (a)-[r]->(b) WITH b, count(*) AS c WHERE c > 3 RETURN count(*) AS heavy, max(c) AS most",
           "MATCH (a:M) UNWIND [a.k, a.k + 1] AS v RETURN v % 3 AS m, count(*) AS c, collect(v)[0..3] AS some",
-          "MATCH (a)-[r]->(b) RETURN b.name AS n, count(*) AS c ORDER BY c DESC, n SKIP 2 LIMIT 3"}) {
+          "MATCH (a)-[r]->(b) RETURN b.name AS n, count(*) AS c ORDER BY c DESC, n SKIP 2 LIMIT 3",
+          // OPTIONAL MATCH: each thread runs its own copy of the per-row plan.
+          "MATCH (a:M) OPTIONAL MATCH (a)-[r:A]->(b) WHERE r.weight > 5 RETURN a.name AS n, count(b) AS c, "
+          "collect(r.weight)[0..3] AS w",
+          "MATCH (a) OPTIONAL MATCH (b:M) WHERE b.k = a.k RETURN a.k % 4 AS m, count(b) AS c, min(b.name) AS first",
+          "MATCH (a:N) OPTIONAL MATCH (a)-->(x) OPTIONAL MATCH (x)-[r:B]->(y:M) RETURN count(*) AS rows, "
+          "count(y) AS ys, sum(r.weight) AS s"}) {
         INFO(query);
         REQUIRE_THAT(database.explain(query), Catch::Contains("ParallelAggregate"));
         const newsgraph::QueryResult one = run(database, query, 1);
@@ -189,10 +195,12 @@ TEST_CASE("parallel aggregation: a WITH between the pattern and the aggregate, a
 TEST_CASE("parallel aggregation: where the rule leaves the Aggregate alone", "[query][parallel]") {
     newsgraph::Database database = randomGraph(9);
     // A pattern predicate (a sub-plan per row), DISTINCT below the aggregate (duplicates across
-    // ranges), a pattern comprehension in the aggregated value.
+    // ranges), a pattern comprehension in the aggregated value, a pattern predicate inside an
+    // OPTIONAL MATCH's per-row plan.
     for (const char* query : {"MATCH (a) WHERE (a)-[:A]->() RETURN count(*)",
                               "MATCH (a)-[r]->(b) WITH DISTINCT b RETURN count(*)",
-                              "MATCH (a)-[r]->(b) RETURN count([(a)-->() | 1])"}) {
+                              "MATCH (a)-[r]->(b) RETURN count([(a)-->() | 1])",
+                              "MATCH (a) OPTIONAL MATCH (a)-->(b) WHERE (b)-->(a) RETURN count(b)"}) {
         INFO(query);
         const std::string plan = database.explain(query);
         CHECK_THAT(plan, !Catch::Contains("ParallelAggregate"));

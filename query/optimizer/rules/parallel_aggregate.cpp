@@ -4,8 +4,9 @@
 // the answer is one thread's. What DuckDB and Kùzu do with morsels, kept deterministic.
 //
 // It fires when every operator between the Aggregate and the scan can be copied (scans, expansions,
-// filters, projections, UNWIND; not per-row plans or writes), no expression they or the aggregate
-// evaluate runs a sub-plan (pattern predicates and EXISTS keep per-row state), and the Aggregate
+// filters, projections, UNWIND, hash joins, OPTIONAL MATCH with its per-row plan; not writes), no
+// expression they, their per-row plans or the aggregate evaluate runs a sub-plan (pattern
+// predicates and EXISTS keep per-row state), and the Aggregate
 // is part of the statement's main plan (not of a plan run once per outer row). Last in the list:
 // the counting rules before it replace the Aggregates they can answer without enumerating.
 #include "query/optimizer/rules/rules.hpp"
@@ -15,9 +16,10 @@ namespace newsgraph {
 
 namespace {
 
-// Whether `op` evaluates an expression that runs a sub-plan (which reads the whole row: the
-// plan properties' column collection says so).
-bool evaluatesSubplan(const Operator& op) {
+// Whether `op`, or an operator of the per-row plans it runs (OPTIONAL MATCH), evaluates an
+// expression that runs a sub-plan (which reads the whole row: the plan properties' column
+// collection says so).
+bool evaluatesSubplan(Operator& op) {
     for (const ast::Expr* expr : op.usage().evaluated()) {
         ColumnSet read;
         collectColumns(*expr, read);
@@ -25,15 +27,22 @@ bool evaluatesSubplan(const Operator& op) {
             return true;
         }
     }
+    for (std::unique_ptr<Operator>* nested : op.nestedPlans()) {
+        for (Operator* inner = nested->get(); inner != nullptr; inner = inner->child()) {
+            if (evaluatesSubplan(*inner)) {
+                return true;
+            }
+        }
+    }
     return false;
 }
 
-bool parallelizable(const Aggregate& aggregate) {
-    const Operator* pipeline = aggregate.child();
+bool parallelizable(Aggregate& aggregate) {
+    Operator* pipeline = aggregate.child();
     if (pipeline == nullptr || ParallelAggregate::bottomScan(*pipeline) == nullptr || evaluatesSubplan(aggregate)) {
         return false;
     }
-    for (const Operator* op = pipeline; op != nullptr; op = op->child()) {
+    for (Operator* op = pipeline; op != nullptr; op = op->child()) {
         if (evaluatesSubplan(*op)) {
             return false;
         }

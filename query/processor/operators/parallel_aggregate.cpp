@@ -44,6 +44,9 @@ void resolveIds(const Operator& op, const Graph& graph, bool below) {
     for (const auto& child : op.children()) {
         resolveIds(*child, graph, true);
     }
+    for (std::unique_ptr<Operator>* nested : const_cast<Operator&>(op).nestedPlans()) {
+        resolveIds(**nested, graph, true);
+    }
 }
 
 // Per node of the scan and before it, the work so far: the nodes and their relationships.

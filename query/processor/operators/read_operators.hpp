@@ -341,6 +341,8 @@ public:
     std::vector<std::unique_ptr<Operator>*> nestedPlans() override { return {&plan_}; }
 
 protected:
+    // A copy with its own copy of the per-row plan (nullptr when that cannot be copied).
+    std::unique_ptr<Operator> cloneAlone() const override;
     void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
     bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
 

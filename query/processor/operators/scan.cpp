@@ -205,6 +205,28 @@ void Apply::open(ExecutionContext& context) {
     RowOperator::open(context);
 }
 
+std::unique_ptr<Operator> Apply::cloneAlone() const {
+    std::unique_ptr<Operator> plan = plan_->cloneTree();
+    if (!plan) {
+        return nullptr;
+    }
+    // The per-row plan is a chain down to its Argument: the copy's leaf is the copy's Argument.
+    Operator* leaf = plan.get();
+    const Operator* original = plan_.get();
+    while (!leaf->children().empty()) {
+        if (leaf->children().size() != 1) {
+            return nullptr;
+        }
+        leaf = leaf->child();
+        original = original->child();
+    }
+    auto* argument = dynamic_cast<ArgumentOperator*>(leaf);
+    if (argument == nullptr || original != argument_) {
+        return nullptr;
+    }
+    return std::make_unique<Apply>(std::move(plan), argument, optional_);
+}
+
 void Apply::startRow(ExecutionContext& context, const Chunk& input, size_t row) {
     argument_->setRow(RowRef{&input, row});
     plan_->open(context);
