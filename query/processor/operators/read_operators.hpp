@@ -299,7 +299,9 @@ protected:
 private:
     const ast::Expr* list_;
     size_t slot_;
-    Value::List items_;
+    // The list being unwound, shared with the value it came from (not copied: a million-element
+    // list reaches its first row at once), or null.
+    Value items_;
     size_t position_ = 0;
 };
 

@@ -145,25 +145,23 @@ std::string Select::describe() const {
 }
 
 void Unwind::startRow(ExecutionContext& context, const Chunk& input, size_t row) {
-    items_.clear();
     position_ = 0;
-    const Value list = evaluate(*list_, RowRef{&input, row}, context);
-    if (list.isNull()) {
-        return;
+    items_ = evaluate(*list_, RowRef{&input, row}, context);
+    if (!items_.isNull() && items_.type() != ValueType::List) {
+        items_ = Value(Value::List{std::move(items_)}); // UNWIND 5: one row
     }
-    if (list.type() == ValueType::List) {
-        items_ = list.asList();
-        return;
-    }
-    items_.push_back(list);
 }
 
 bool Unwind::produce(ExecutionContext& /*context*/, const Chunk& input, size_t row, Chunk& out) {
-    while (position_ < items_.size()) {
+    if (items_.isNull()) {
+        return true;
+    }
+    const Value::List& items = items_.asList();
+    while (position_ < items.size()) {
         if (out.full()) {
             return false;
         }
-        appendExtended(input, row, slot_, items_[position_++], out);
+        appendExtended(input, row, slot_, items[position_++], out);
     }
     return true;
 }
