@@ -153,11 +153,20 @@ std::vector<std::string> family() {
 
 } // namespace
 
+// The sanitizer build (Debug, ASan) is some 50 times slower: it runs every third query of the
+// family, so that CI stays in its time.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr size_t kFamilyStride = 3;
+#else
+constexpr size_t kFamilyStride = 1;
+#endif
+
 TEST_CASE("parallel aggregation answers as one thread does, row for row", "[query][parallel]") {
     newsgraph::Database database = randomGraph(20261204);
     const std::vector<std::string> queries = family();
     REQUIRE(queries.size() > 60);
-    for (const std::string& query : queries) {
+    for (size_t i = 0; i < queries.size(); i += kFamilyStride) {
+        const std::string& query = queries[i];
         INFO(query);
         REQUIRE_THAT(database.explain(query), Catch::Contains("ParallelAggregate"));
         const newsgraph::QueryResult one = run(database, query, 1);

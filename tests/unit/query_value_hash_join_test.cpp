@@ -135,7 +135,13 @@ TEST_CASE("value hash join answers as the nested loop does, row for row", "[valu
         {"MATCH (a:A), (b:B) WHERE b.k = rand() RETURN a.id", false},
         {"MATCH (a:A), (b:B) WHERE b.k = a.k + b.j RETURN a.id", false},
     };
-    for (const uint32_t seed : {1U, 2U, 3U}) {
+    // Three graphs; one in the sanitizer build (Debug, ASan: some 50 times slower), for CI's time.
+#if defined(__SANITIZE_ADDRESS__)
+    const std::vector<uint32_t> seeds = {1U};
+#else
+    const std::vector<uint32_t> seeds = {1U, 2U, 3U};
+#endif
+    for (const uint32_t seed : seeds) {
         newsgraph::Database database = randomGraph(seed);
         for (const auto& [query, fires] : family) {
             INFO("seed " << seed << ": " << query);
