@@ -299,9 +299,16 @@ protected:
 private:
     const ast::Expr* list_;
     size_t slot_;
+    // UNWIND range(...) with integer bounds: its values made one at a time, no list built, so that
+    // a billion rows cost no memory and the first row (and a timeout check) comes at once.
+    bool startLazyRange(ExecutionContext& context, const RowRef& row);
+
     // The list being unwound, shared with the value it came from (not copied: a million-element
-    // list reaches its first row at once), or null.
+    // list reaches its first row at once), or null (then a lazy range, or nothing).
     Value items_;
+    int64_t lazyStart_ = 0;
+    int64_t lazyStep_ = 1;
+    uint64_t lazyCount_ = 0;
     size_t position_ = 0;
 };
 

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "engine/function/scalar_functions.hpp"
 #include "engine/function/value_ops.hpp"
 #include "query/processor/evaluator.hpp"
 #include "query/processor/operators/read_operators.hpp"
@@ -146,14 +147,60 @@ std::string Select::describe() const {
 
 void Unwind::startRow(ExecutionContext& context, const Chunk& input, size_t row) {
     position_ = 0;
+    lazyCount_ = 0;
+    if (startLazyRange(context, RowRef{&input, row})) {
+        items_ = Value();
+        return;
+    }
     items_ = evaluate(*list_, RowRef{&input, row}, context);
     if (!items_.isNull() && items_.type() != ValueType::List) {
         items_ = Value(Value::List{std::move(items_)}); // UNWIND 5: one row
     }
 }
 
+bool Unwind::startLazyRange(ExecutionContext& context, const RowRef& row) {
+    static const ScalarFunction* const range = findScalarFunction("range");
+    if (list_->kind != ast::ExprKind::Function || list_->function != range || list_->children.size() < 2) {
+        return false;
+    }
+    int64_t arguments[3] = {0, 0, 1};
+    for (size_t i = 0; i < list_->children.size() && i < 3; ++i) {
+        const Value argument = evaluate(*list_->children[i], row, context);
+        if (argument.type() != ValueType::Int) {
+            return false; // null, or an error the function reports
+        }
+        arguments[i] = argument.asInt();
+    }
+    const auto [start, end, step] = arguments;
+    if (step == 0) {
+        return false;
+    }
+    lazyStart_ = start;
+    lazyStep_ = step;
+    if ((step > 0 && start > end) || (step < 0 && start < end)) {
+        return true; // empty
+    }
+    // As range() counts: unsigned magnitudes, exact across the whole int64 range.
+    const uint64_t distance = step > 0 ? static_cast<uint64_t>(end) - static_cast<uint64_t>(start)
+                                       : static_cast<uint64_t>(start) - static_cast<uint64_t>(end);
+    const uint64_t stride = step > 0 ? static_cast<uint64_t>(step) : uint64_t{0} - static_cast<uint64_t>(step);
+    lazyCount_ = distance / stride + 1;
+    if (lazyCount_ == 0) {
+        lazyCount_ = UINT64_MAX; // 2^64 values (the whole int64 range by 1): one short, never reached
+    }
+    return true;
+}
+
 bool Unwind::produce(ExecutionContext& /*context*/, const Chunk& input, size_t row, Chunk& out) {
     if (items_.isNull()) {
+        // A lazy range(): its values one by one, no list built (UNWIND range(1, 1000000000)).
+        while (position_ < lazyCount_) {
+            if (out.full()) {
+                return false;
+            }
+            const uint64_t offset = static_cast<uint64_t>(position_++) * static_cast<uint64_t>(lazyStep_);
+            appendExtended(input, row, slot_, Value(static_cast<int64_t>(static_cast<uint64_t>(lazyStart_) + offset)), out);
+        }
         return true;
     }
     const Value::List& items = items_.asList();
