@@ -63,9 +63,14 @@ ColumnUsage IndexSeek::usage() const {
     return perRow({}, {value_});
 }
 
-// The key side reads only the column the join writes; the probe is what it reads of its input.
+// The probe is what the join reads of its input. The key reads only the column the join writes:
+// listed as computed into that column, so that what evaluates the operator's expressions (the
+// catalog ids ParallelAggregate resolves before its threads share the plan) sees it, while no
+// input column counts as read for it.
 ColumnUsage ValueHashJoin::usage() const {
-    return perRow({}, {probe_});
+    ColumnUsage usage = perRow({}, {probe_});
+    usage.computed.emplace_back(key_, scan_->slot());
+    return usage;
 }
 
 ColumnUsage Expand::usage() const {
