@@ -64,9 +64,8 @@ Database makeGraph() {
     return db;
 }
 
-// A result as sorted rendered rows, so that row order of unordered queries does not matter.
-std::vector<std::string> answer(Database& db, const std::string& query) {
-    const QueryResult result = db.execute(query);
+// A result's rows rendered, in their order.
+std::vector<std::string> renderedRows(const QueryResult& result) {
     std::vector<std::string> rows;
     for (const auto& row : result.rows) {
         std::string text;
@@ -75,6 +74,12 @@ std::vector<std::string> answer(Database& db, const std::string& query) {
         }
         rows.push_back(std::move(text));
     }
+    return rows;
+}
+
+// A result as sorted rendered rows, so that row order of unordered queries does not matter.
+std::vector<std::string> answer(Database& db, const std::string& query) {
+    std::vector<std::string> rows = renderedRows(db.execute(query));
     std::sort(rows.begin(), rows.end());
     return rows;
 }
@@ -162,18 +167,6 @@ namespace {
 
 // Large enough that ParallelAggregate splits its scan (its threshold is 32k units of work).
 constexpr int kSplitPeople = 12000;
-
-std::vector<std::string> renderedRows(const QueryResult& result) {
-    std::vector<std::string> rows;
-    for (const auto& row : result.rows) {
-        std::string text;
-        for (const Value& value : row) {
-            text += value.toString() + "|";
-        }
-        rows.push_back(std::move(text));
-    }
-    return rows;
-}
 
 } // namespace
 
