@@ -90,6 +90,7 @@ Graph::Graph(GraphBuilder&& builder)
         buildCsr(Direction::In);
     }
     buildIndexes();
+    statistics_.gather(*this);
 }
 
 std::vector<uint32_t> Graph::liveRels() const {
@@ -139,9 +140,13 @@ void Graph::buildIndexes() {
     std::partial_sum(counts.begin(), counts.end(), counts.begin());
     labelOffsets_ = counts;
     labelNodes_.resize(labelOffsets_.back());
+    unlabeledNodes_.clear();
     for (NodeId node = 0; node < nodeCount(); ++node) {
         if (nodeDeleted(node)) {
             continue;
+        }
+        if (labels(node).empty()) {
+            unlabeledNodes_.push_back(node);
         }
         for (LabelId label : labels(node)) {
             labelNodes_[counts[label]++] = node;

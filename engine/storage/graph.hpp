@@ -17,6 +17,7 @@
 #include "engine/storage/graph_stats.hpp"
 #include "engine/storage/node_index.hpp"
 #include "engine/storage/property_column.hpp"
+#include "engine/storage/statistics.hpp"
 #include "engine/storage/type_value_summary.hpp"
 
 namespace newsgraph {
@@ -93,6 +94,8 @@ public:
     PropertyList relProperties(RelId rel) const;
 
     std::span<const NodeId> nodesWithLabel(LabelId label) const;
+    // The live nodes that carry no label, in id order (the node index holds only labelled ones).
+    std::span<const NodeId> unlabeledNodes() const { return unlabeledNodes_; }
     std::span<const RelId> relsOfType(TypeId type) const;
     // Index look-up on (label, key) -- key one of id, name, code, aliases. Candidates: see NodeIndex.
     std::span<const NodeId> lookup(LabelId label, PropertyKeyId key, std::string_view value) const;
@@ -106,6 +109,8 @@ public:
     const Csr& csr(Direction direction) const { return direction == Direction::Out ? out_ : in_; }
 
     GraphStats stats() const;
+    // What the planner estimates with, gathered when the graph was frozen.
+    const Statistics& statistics() const { return statistics_; }
     // Distinct property values per relationship type, computed on first use (see TypeValueSummaries).
     TypeValueSummaries& typeValueSummaries() const { return *typeValueSummaries_; }
 
@@ -132,9 +137,11 @@ private:
     Csr in_;
     std::vector<uint32_t> labelOffsets_; // nodes of label l: labelNodes_[labelOffsets_[l] .. labelOffsets_[l+1])
     std::vector<NodeId> labelNodes_;
+    std::vector<NodeId> unlabeledNodes_;
     std::vector<uint32_t> typeOffsets_;  // relationships of type t, likewise
     std::vector<RelId> typeRels_;
     NodeIndex index_;
+    Statistics statistics_;
     std::unordered_map<std::string, NodeId> externalIds_;
     std::unique_ptr<TypeValueSummaries> typeValueSummaries_ = std::make_unique<TypeValueSummaries>();
 };

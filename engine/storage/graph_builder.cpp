@@ -73,8 +73,8 @@ void validatePropertyValue(const Value& value) {
 }
 
 GraphBuilder::GraphBuilder()
-    : idKey_(catalog_.internKey("id")), nameKey_(catalog_.internKey("name")), codeKey_(catalog_.internKey("code")),
-      aliasesKey_(catalog_.internKey("aliases")) {}
+    : idKey_(catalog_.internKey(NodeIndex::kIndexedKeys[0])), nameKey_(catalog_.internKey(NodeIndex::kIndexedKeys[1])),
+      codeKey_(catalog_.internKey(NodeIndex::kIndexedKeys[2])), aliasesKey_(catalog_.internKey(NodeIndex::kIndexedKeys[3])) {}
 
 void GraphBuilder::checkNode(NodeId node) const {
     if (node >= nodeCount() || nodeDeleted(node)) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,6 +18,12 @@ namespace newsgraph {
 // look-up finds candidates; a caller that needs exact equality re-checks the property.
 class NodeIndex {
 public:
+    // The property keys the index holds: a look-up by any other key must scan.
+    static constexpr std::array<std::string_view, 4> kIndexedKeys{"id", "name", "code", "aliases"};
+    static bool indexedKey(std::string_view key) {
+        return std::find(kIndexedKeys.begin(), kIndexedKeys.end(), key) != kIndexedKeys.end();
+    }
+
     // Lower-cases ASCII letters, trims and collapses runs of white space to one space.
     static std::string normalize(std::string_view text);
 

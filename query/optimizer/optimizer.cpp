@@ -17,33 +17,38 @@ std::vector<std::unique_ptr<OptimizerRule>> makeRules() {
     // 1. Filters below the row-wise operators whose columns they do not read: evaluated once per
     //    input row, and before filter_into_expand, which would run them once per expanded row.
     rules.push_back(std::make_unique<FilterPushdown>());
-    // 2. Filters into the expansion below them: fewer rows materialized, and the pushed-down
+    // 2. An equality on an indexed key right above a node scan (the pushed-down ones included): an
+    //    index seek. Before 4, which would hash every node for what the index already holds, and
+    //    before the counting rules, which count over every node: from a seek, a count walks one
+    //    node's neighbourhood.
+    rules.push_back(std::make_unique<IndexSeekRule>());
+    // 3. Filters into the expansion below them: fewer rows materialized, and the pushed-down
     //    `r.key OP constant` is what type narrowing reads.
     rules.push_back(std::make_unique<FilterIntoExpand>());
-    // 3. A node scan run once per earlier row under an equality with that row: a hash join, the
+    // 4. A node scan run once per earlier row under an equality with that row: a hash join, the
     //    nodes hashed once. Before the rules that copy or count pipelines, so they carry it.
     rules.push_back(std::make_unique<ValueHashJoinRule>());
-    // 4. Variable-length expansions whose paths nobody reads, under duplicate-insensitive
+    // 5. Variable-length expansions whose paths nobody reads, under duplicate-insensitive
     //    consumers: breadth first. Needs the plan's properties (needed columns, duplicates ignored).
     rules.push_back(std::make_unique<DistinctEndpoints>());
-    // 5. count(DISTINCT x) right over such an expansion (filters on x allowed): a bitmap count.
-    //    After 4, whose breadth-first mode it requires.
+    // 6. count(DISTINCT x) right over such an expansion (filters on x allowed): a bitmap count.
+    //    After 5, whose breadth-first mode it requires.
     rules.push_back(std::make_unique<ReachCountRule>());
-    // 6. count(*) or count(DISTINCT middle) of two fixed steps, with one comparison between their
-    //    relationships and filters on one step each: counted per middle node. After 2, so the
+    // 7. count(*) or count(DISTINCT middle) of two fixed steps, with one comparison between their
+    //    relationships and filters on one step each: counted per middle node. After 3, so the
     //    comparison and the filters may sit inside the Expands.
     rules.push_back(std::make_unique<TwoHopCountRule>());
-    // 7. count(*) of a chain of three or more fixed steps over the whole graph, comparisons
-    //    between neighbouring steps: counted backwards per relationship. After 2, likewise.
+    // 8. count(*) of a chain of three or more fixed steps over the whole graph, comparisons
+    //    between neighbouring steps: counted backwards per relationship. After 3, likewise.
     rules.push_back(std::make_unique<ChainCountRule>());
-    // 8. ORDER BY under LIMIT: a bounded heap.
+    // 9. ORDER BY under LIMIT: a bounded heap.
     rules.push_back(std::make_unique<TopKRule>());
-    // 9. Between the steps of a pattern read only up to duplicates: one row per frontier. Late,
-    //    so that it sees the expansions the rules before left (filters already inside them).
+    // 10. Between the steps of a pattern read only up to duplicates: one row per frontier. Late,
+    //     so that it sees the expansions the rules before left (filters already inside them).
     rules.push_back(std::make_unique<FrontierDistinctRule>());
-    // 10. An Aggregate over a scan of the nodes on every thread, merged in range order. After the
-    //    counting rules, which answer their Aggregates without enumerating, and after 9, so that the
-    //    workers' copies carry its FrontierDistinct operators.
+    // 11. An Aggregate over a scan of the nodes on every thread, merged in range order. After the
+    //     counting rules, which answer their Aggregates without enumerating, and after 10, so that the
+    //     workers' copies carry its FrontierDistinct operators.
     rules.push_back(std::make_unique<ParallelAggregateRule>());
     return rules;
 }

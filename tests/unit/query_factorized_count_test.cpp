@@ -173,7 +173,7 @@ TEST_CASE("two-hop counts the rewrite must leave alone", "[query][two-hop]") {
                               "MATCH (a)-[r1]-(b)-[r2]->(c) RETURN count(*)",
                               "MATCH (a)-[r1]->(b) MATCH (b)-[r2]->(c) RETURN count(*)",
                               "MATCH (a)-[r1]-(a2) WITH a2 AS b, r1 MATCH (b)-[r2]-(c) WHERE r1.w <= r2.w RETURN count(*)",
-                              "MATCH (a)-[r1]->(b)-[r2]->(c) WHERE b.name = 'nope' RETURN count(DISTINCT b)"}) {
+                              "MATCH (a)-[r1]->(b)-[r2]->(c) WHERE b.title = 'nope' RETURN count(DISTINCT b)"}) {
         INFO(query);
         CHECK_THAT(database.explain(query), Catch::Contains("FactorizedTwoHopCount"));
         CHECK(single(database, query) == single(database, query, {"two_hop_count"}));

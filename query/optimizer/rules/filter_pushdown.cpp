@@ -23,6 +23,9 @@ std::optional<std::vector<size_t>> addedColumns(const Operator& op) {
     if (const auto* scan = dynamic_cast<const NodeScan*>(&op)) {
         return std::vector<size_t>{scan->slot()};
     }
+    if (const auto* seek = dynamic_cast<const IndexSeek*>(&op)) {
+        return std::vector<size_t>{seek->slot()};
+    }
     if (const auto* join = dynamic_cast<const ValueHashJoin*>(&op)) {
         return std::vector<size_t>{join->slot()};
     }

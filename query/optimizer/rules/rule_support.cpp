@@ -2,9 +2,55 @@
 #include <algorithm>
 #include <cctype>
 
+#include "query/optimizer/plan_properties.hpp"
 #include "query/optimizer/rules/rules.hpp"
 
 namespace newsgraph {
+
+void conjunctsOf(const ast::Expr& predicate, std::vector<const ast::Expr*>& out) {
+    if (predicate.kind == ast::ExprKind::Binary && predicate.op == ast::BinaryOp::And) {
+        conjunctsOf(*predicate.children[0], out);
+        conjunctsOf(*predicate.children[1], out);
+        return;
+    }
+    out.push_back(&predicate);
+}
+
+std::optional<std::vector<size_t>> readsOf(const ast::Expr& expr, size_t width) {
+    if (!isDeterministic(expr)) {
+        return std::nullopt;
+    }
+    ColumnSet read;
+    collectColumns(expr, read);
+    if (read.all()) {
+        return std::nullopt;
+    }
+    return read.members(width);
+}
+
+NodeScan* scanUnderFilters(Filter& filter, Operator*& above) {
+    above = &filter;
+    while (auto* lower = dynamic_cast<Filter*>(above->child())) {
+        above = lower;
+    }
+    return dynamic_cast<NodeScan*>(above->child());
+}
+
+void dropConjunct(Filter& filter, std::unique_ptr<Operator>& slot, const std::vector<const ast::Expr*>& parts,
+                  const ast::Expr* taken) {
+    const size_t width = filter.outputWidth();
+    std::unique_ptr<Operator> rest = filter.releaseChild(0);
+    for (const ast::Expr* other : parts) {
+        if (other == taken) {
+            continue;
+        }
+        auto kept = std::make_unique<Filter>(other);
+        kept->setOutputWidth(width);
+        kept->addChild(std::move(rest));
+        rest = std::move(kept);
+    }
+    slot = std::move(rest); // `filter` goes
+}
 
 std::optional<LoneCount> loneCount(const Aggregate& aggregate) {
     if (!aggregate.keys().empty()) {

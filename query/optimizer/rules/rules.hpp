@@ -10,6 +10,18 @@
 
 namespace newsgraph {
 
+// The conjuncts of `predicate` (the operands of its ANDs, nested ones flattened), in order.
+void conjunctsOf(const ast::Expr& predicate, std::vector<const ast::Expr*>& out);
+// The columns `expr` reads, or nullopt when it is not deterministic or reads the whole row.
+std::optional<std::vector<size_t>> readsOf(const ast::Expr& expr, size_t width);
+// The NodeScan under `filter` and the Filters straight below it, with the operator right above the
+// scan in `above`; nullptr when the Filters stand on anything else.
+NodeScan* scanUnderFilters(Filter& filter, Operator*& above);
+// Replaces `filter` (held in `slot`) by its conjuncts `parts` other than `taken`, one Filter each in
+// their order over its child, the lowest first; by its child alone when none is left.
+void dropConjunct(Filter& filter, std::unique_ptr<Operator>& slot, const std::vector<const ast::Expr*>& parts,
+                  const ast::Expr* taken);
+
 // A lone count: an Aggregate without grouping keys whose one aggregate is count(*) or count(...).
 struct LoneCount {
     bool star = false;
@@ -112,6 +124,15 @@ class FilterIntoExpand final : public OptimizerRule {
 public:
     const char* name() const override { return "filter_into_expand"; }
     const char* summary() const override { return "a Filter right above an Expand runs inside it"; }
+    size_t apply(OptimizerContext& context) override;
+};
+
+class IndexSeekRule final : public OptimizerRule {
+public:
+    const char* name() const override { return "index_seek"; }
+    const char* summary() const override {
+        return "a node scan under n.key = value, on a key the node index holds, seeks the index (any label or none)";
+    }
     size_t apply(OptimizerContext& context) override;
 };
 

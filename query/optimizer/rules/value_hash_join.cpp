@@ -18,28 +18,6 @@ namespace newsgraph {
 
 namespace {
 
-void conjuncts(const ast::Expr& predicate, std::vector<const ast::Expr*>& out) {
-    if (predicate.kind == ast::ExprKind::Binary && predicate.op == ast::BinaryOp::And) {
-        conjuncts(*predicate.children[0], out);
-        conjuncts(*predicate.children[1], out);
-        return;
-    }
-    out.push_back(&predicate);
-}
-
-// The columns `expr` reads, or nullopt when it is not deterministic or reads the whole row.
-std::optional<std::vector<size_t>> readsOf(const ast::Expr& expr, size_t width) {
-    if (!isDeterministic(expr)) {
-        return std::nullopt;
-    }
-    ColumnSet read;
-    collectColumns(expr, read);
-    if (read.all()) {
-        return std::nullopt;
-    }
-    return read.members(width);
-}
-
 struct Equality {
     const ast::Expr* key = nullptr;   // reads the scanned column only
     const ast::Expr* probe = nullptr; // reads earlier columns only
@@ -90,11 +68,8 @@ size_t ValueHashJoinRule::apply(OptimizerContext& context) {
     const std::unordered_set<const Operator*> perRow = perRowArguments(context);
     return rewriteEach<Filter>(context, [&perRow](Filter& filter, std::unique_ptr<Operator>& slot) {
         // Down through the Filters under this one (visited before it) to the scan.
-        Operator* above = &filter;
-        while (auto* lower = dynamic_cast<Filter*>(above->child())) {
-            above = lower;
-        }
-        auto* scan = dynamic_cast<NodeScan*>(above->child());
+        Operator* above = nullptr;
+        NodeScan* scan = scanUnderFilters(filter, above);
         // Over the statement's start the scan runs once: nothing to join. Over a per-row plan's
         // leaf it runs once per outer row, and the table outlives the runs.
         if (scan == nullptr || scan->children().size() != 1 ||
@@ -102,7 +77,7 @@ size_t ValueHashJoinRule::apply(OptimizerContext& context) {
             return false;
         }
         std::vector<const ast::Expr*> parts;
-        conjuncts(*filter.predicate(), parts);
+        conjunctsOf(*filter.predicate(), parts);
         for (const ast::Expr* part : parts) {
             const std::optional<Equality> equality = joinEquality(*part, scan->slot(), filter.outputWidth());
             if (!equality) {
@@ -113,20 +88,8 @@ size_t ValueHashJoinRule::apply(OptimizerContext& context) {
             join->setOutputWidth(scan->outputWidth());
             join->addChild(scan->releaseChild(0));
             above->childSlot(0) = std::move(join); // the scan goes
-            // The join is exact: the equality leaves the filter, the other conjuncts stay, one
-            // Filter each in their order (the lowest runs first).
-            const size_t width = filter.outputWidth();
-            std::unique_ptr<Operator> rest = filter.releaseChild(0);
-            for (const ast::Expr* other : parts) {
-                if (other == part) {
-                    continue;
-                }
-                auto kept = std::make_unique<Filter>(other);
-                kept->setOutputWidth(width);
-                kept->addChild(std::move(rest));
-                rest = std::move(kept);
-            }
-            slot = std::move(rest); // `filter` goes
+            // The join is exact: the equality leaves the filter, the other conjuncts stay.
+            dropConjunct(filter, slot, parts, part);
             return true;
         }
         return false;

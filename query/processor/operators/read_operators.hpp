@@ -38,12 +38,15 @@ private:
     size_t position_ = 0;
 };
 
-// For each input row, the nodes with `label` whose `key` equals the value of `value`, found
-// through the (label, key) hash index.
+// For each input row, the nodes (with `label`, or any) whose `key` -- one the node index holds --
+// equals the value of `value` (Cypher's `=`), in id order: found through the (label, key) hash index
+// for a string; without a label, through every label's postings and the nodes without labels; for a
+// value the index does not hold (a number, a list), by reading the key of each candidate node.
 class IndexSeek final : public RowOperator {
 public:
-    IndexSeek(std::string label, std::string key, const ast::Expr* value, size_t slot)
+    IndexSeek(std::optional<std::string> label, std::string key, const ast::Expr* value, size_t slot)
         : label_(std::move(label)), key_(std::move(key)), value_(value), slot_(slot) {}
+    size_t slot() const { return slot_; }
     std::string describe() const override;
     ColumnUsage usage() const override;
 
@@ -55,7 +58,7 @@ protected:
     bool produce(ExecutionContext& context, const Chunk& input, size_t row, Chunk& out) override;
 
 private:
-    std::string label_;
+    std::optional<std::string> label_;
     std::string key_;
     const ast::Expr* value_;
     size_t slot_;

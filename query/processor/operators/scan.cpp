@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "engine/function/scalar_functions.hpp"
@@ -60,7 +62,10 @@ bool NodeScan::produce(ExecutionContext& /*context*/, const Chunk& input, size_t
 }
 
 std::string IndexSeek::describe() const {
-    return fmt::format("NodeIndexSeek :{}({}) -> #{}", label_, key_, slot_);
+    if (!label_) {
+        return fmt::format("NodeIndexSeek ({}) -> #{}", key_, slot_);
+    }
+    return fmt::format("NodeIndexSeek :{}({}) -> #{}", *label_, key_, slot_);
 }
 
 void IndexSeek::startRow(ExecutionContext& context, const Chunk& input, size_t row) {
@@ -68,19 +73,47 @@ void IndexSeek::startRow(ExecutionContext& context, const Chunk& input, size_t r
     candidates_.clear();
     position_ = 0;
     const Value wanted = evaluate(*value_, RowRef{&input, row}, context);
-    auto label = graph.catalog().findLabel(label_);
-    auto key = graph.catalog().findKey(key_);
-    if (!label || !key || wanted.type() != ValueType::String) {
+    std::optional<LabelId> label;
+    if (label_ && !(label = graph.catalog().findLabel(*label_))) {
         return;
     }
-    // The index is normalized: keep only exact matches.
-    for (NodeId node : graph.lookup(*label, *key, wanted.asString())) {
-        const Value stored = graph.nodeProperty(node, *key);
-        const Value same = equals(stored, wanted);
+    auto key = graph.catalog().findKey(key_);
+    if (!key || wanted.isNull()) {
+        return; // `= null` is never true
+    }
+    auto keepEqual = [&](NodeId node) {
+        const Value same = equals(graph.nodeProperty(node, *key), wanted);
         if (same.type() == ValueType::Bool && same.asBool()) {
             candidates_.push_back(node);
         }
+    };
+    if (wanted.type() != ValueType::String) {
+        // The index holds texts only: read the key of every candidate.
+        if (label) {
+            std::for_each(graph.nodesWithLabel(*label).begin(), graph.nodesWithLabel(*label).end(), keepEqual);
+            return;
+        }
+        for (NodeId node = 0; node < graph.nodeCount(); ++node) {
+            if (!graph.nodeDeleted(node)) {
+                keepEqual(node);
+            }
+        }
+        return;
     }
+    // The index is normalized: keep only exact matches.
+    const std::string& text = wanted.asString();
+    if (label) {
+        std::for_each(graph.lookup(*label, *key, text).begin(), graph.lookup(*label, *key, text).end(), keepEqual);
+        return;
+    }
+    for (LabelId each = 0; each < graph.catalog().labelCount(); ++each) {
+        const auto found = graph.lookup(each, *key, text);
+        std::for_each(found.begin(), found.end(), keepEqual);
+    }
+    std::for_each(graph.unlabeledNodes().begin(), graph.unlabeledNodes().end(), keepEqual);
+    // A node with several labels is in several postings; the scan it replaces visits it once, in id order.
+    std::sort(candidates_.begin(), candidates_.end());
+    candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
 }
 
 bool IndexSeek::produce(ExecutionContext& /*context*/, const Chunk& input, size_t row, Chunk& out) {
