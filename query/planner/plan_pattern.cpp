@@ -4,6 +4,7 @@
 
 #include "engine/function/scalar_functions.hpp"
 #include "engine/function/value_ops.hpp"
+#include "engine/storage/node_index.hpp"
 #include "query/planner/planner_impl.hpp"
 
 namespace newsgraph {
@@ -149,14 +150,15 @@ void Planner::setPendingPredicates(Expr* where) {
     }
 }
 
-bool Planner::equalsConstantInWhere(const std::string& variable) const {
+bool Planner::equalsConstantInWhere(const std::string& variable, bool indexedOnly) const {
     if (variable.empty()) {
         return false;
     }
     auto isConstant = [](const Expr& expr) { return expr.kind == ExprKind::Literal || expr.kind == ExprKind::Parameter; };
     auto isPropertyOf = [&](const Expr& expr) {
         return expr.kind == ExprKind::Property && expr.children.size() == 1 &&
-               expr.children[0]->kind == ExprKind::Variable && expr.children[0]->name == variable;
+               expr.children[0]->kind == ExprKind::Variable && expr.children[0]->name == variable &&
+               (!indexedOnly || NodeIndex::indexedKey(expr.name));
     };
     return std::any_of(pending_.begin(), pending_.end(), [&](const PendingPredicate& pending) {
         const Expr& predicate = *pending.predicate;
@@ -329,32 +331,7 @@ void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& 
         return;
     }
     const size_t nodeCount = part.nodes.size();
-    // Start where the pattern is most selective: a bound node, an index seek, a label with a
-    // property to match, a label, a property to match (inline or `WHERE n.key = constant`), else
-    // the first node.
-    enum Score : int { None, Property, Label, LabelAndProperty, Seek, Bound };
-    size_t start = 0;
-    int bestScore = -1;
-    for (size_t i = 0; i < nodeCount; ++i) {
-        const ast::NodePattern& node = part.nodes[i];
-        const bool property = node.properties != nullptr || equalsConstantInWhere(node.variable);
-        int score = None;
-        if (!node.variable.empty() && plan.scope.find(node.variable) != nullptr) {
-            score = Bound;
-        } else if (!node.labels.empty() && (seekableValue(node.properties.get(), "name") != nullptr ||
-                                             seekableValue(node.properties.get(), "code") != nullptr ||
-                                             seekableValue(node.properties.get(), "id") != nullptr)) {
-            score = Seek;
-        } else if (!node.labels.empty()) {
-            score = property ? LabelAndProperty : Label;
-        } else if (property) {
-            score = Property;
-        }
-        if (score > bestScore) {
-            bestScore = score;
-            start = i;
-        }
-    }
+    const size_t start = chooseStart(plan, part);
 
     std::vector<size_t> nodeSlots(nodeCount);
     std::vector<bool> nodeBound(nodeCount, false);
@@ -425,8 +402,8 @@ void Planner::planPart(Plan& plan, ast::PatternPart& part, std::vector<size_t>& 
             }
             auto expand = std::make_unique<VarExpand>(spec, rel.minHops, rel.maxHops, rel.properties.get());
             plan.root = wrap(std::move(plan.root), std::move(expand), plan.scope.width());
-            if (reversed) {
-                // The walk went backwards: the list must read in pattern order.
+            if (reversed && (!rel.variable.empty() || !part.pathVariable.empty())) {
+                // The walk went backwards: a list someone reads must read in pattern order.
                 auto reverseCall = std::make_unique<Expr>();
                 reverseCall->kind = ExprKind::Function;
                 reverseCall->name = "reverse";

@@ -115,8 +115,11 @@ private:
     };
     std::vector<PendingPredicate> pending_;
     void setPendingPredicates(ast::Expr* where);
-    // A pending conjunct `variable.key = constant` (a literal or parameter).
-    bool equalsConstantInWhere(const std::string& variable) const;
+    // A pending conjunct `variable.key = constant` (a literal or parameter); with `indexedOnly`, on a
+    // key the node index holds.
+    bool equalsConstantInWhere(const std::string& variable, bool indexedOnly = false) const;
+    // The node of `part` to plan first (plan_start.cpp).
+    size_t chooseStart(const Plan& plan, const ast::PatternPart& part) const;
     void flushPredicates(Plan& plan, bool all);
 };
 
