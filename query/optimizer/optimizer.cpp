@@ -46,7 +46,11 @@ std::vector<std::unique_ptr<OptimizerRule>> makeRules() {
     // 10. Between the steps of a pattern read only up to duplicates: one row per frontier. Late,
     //     so that it sees the expansions the rules before left (filters already inside them).
     rules.push_back(std::make_unique<FrontierDistinctRule>());
-    // 11. An Aggregate over a scan of the nodes on every thread, merged in range order. After the
+    // 11. An Aggregate over a node scan and at most one step, keys over one variable each: grouped
+    //     by codes read from the adjacency and the columns, on every thread. After the counting
+    //     rules (they answer without enumerating), before 12 (it would take the rows to threads).
+    rules.push_back(std::make_unique<ScanAggregateRule>());
+    // 12. An Aggregate over a scan of the nodes on every thread, merged in range order. After the
     //     counting rules, which answer their Aggregates without enumerating, and after 10, so that the
     //     workers' copies carry its FrontierDistinct operators.
     rules.push_back(std::make_unique<ParallelAggregateRule>());

@@ -191,7 +191,8 @@ TEST_CASE("Parallel aggregation on several threads answers as one thread does", 
     ExecuteOptions one;
     one.threads = 1;
     for (const std::string& query : queries) {
-        REQUIRE(db.explain(query).find("ParallelAggregate") != std::string::npos);
+        const std::string plan = db.explain(query); // ScanAggregate: one scan and step, on threads its own way
+        REQUIRE((plan.find("ParallelAggregate") != std::string::npos || plan.find("ScanAggregate") != std::string::npos));
         expected.push_back(renderedRows(db.execute(query, {}, one)));
     }
     std::atomic<int> mismatches{0};

@@ -10,6 +10,7 @@
 
 #include "engine/storage/graph_builder.hpp"
 #include "query/database.hpp"
+#include "query_test_support.hpp"
 
 namespace {
 
@@ -64,15 +65,7 @@ std::vector<std::string> rowsOf(newsgraph::Database& database, const std::string
     if (!rule) {
         options.disabledRules = {"index_seek"};
     }
-    std::vector<std::string> rows;
-    for (const auto& row : database.execute(query, parameters, options).rows) {
-        std::string text;
-        for (const Value& value : row) {
-            text += database.render(value) + " | ";
-        }
-        rows.push_back(std::move(text));
-    }
-    return rows;
+    return newsgraph::testing::renderedRows(database, database.execute(query, parameters, options));
 }
 
 } // namespace

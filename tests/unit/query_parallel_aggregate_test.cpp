@@ -168,7 +168,8 @@ TEST_CASE("parallel aggregation answers as one thread does, row for row", "[quer
     for (size_t i = 0; i < queries.size(); i += kFamilyStride) {
         const std::string& query = queries[i];
         INFO(query);
-        REQUIRE_THAT(database.explain(query), Catch::Contains("ParallelAggregate"));
+        // (scan_aggregate takes the Aggregates over a scan and one step to threads its own way.)
+        REQUIRE_THAT(database.explain(query), Catch::Contains("ParallelAggregate") || Catch::Contains("ScanAggregate"));
         const newsgraph::QueryResult one = run(database, query, 1);
         for (uint32_t threads : {2U, 3U, 5U}) {
             INFO("threads " << threads);
@@ -194,7 +195,8 @@ TEST_CASE("parallel aggregation: a WITH between the pattern and the aggregate, a
           "MATCH (a:N) OPTIONAL MATCH (a)-->(x) OPTIONAL MATCH (x)-[r:B]->(y:M) RETURN count(*) AS rows, "
           "count(y) AS ys, sum(r.weight) AS s"}) {
         INFO(query);
-        REQUIRE_THAT(database.explain(query), Catch::Contains("ParallelAggregate"));
+        // (scan_aggregate takes the Aggregates over a scan and one step to threads its own way.)
+        REQUIRE_THAT(database.explain(query), Catch::Contains("ParallelAggregate") || Catch::Contains("ScanAggregate"));
         const newsgraph::QueryResult one = run(database, query, 1);
         requireSameRows(database, one, run(database, query, 2));
         requireSameRows(database, one, run(database, query, 4));
@@ -212,7 +214,7 @@ TEST_CASE("parallel aggregation: where the rule leaves the Aggregate alone", "[q
                               "MATCH (a) OPTIONAL MATCH (a)-->(b) WHERE (b)-->(a) RETURN count(b)"}) {
         INFO(query);
         const std::string plan = database.explain(query);
-        CHECK_THAT(plan, !Catch::Contains("ParallelAggregate"));
+        CHECK_THAT(plan, !Catch::Contains("ParallelAggregate") && !Catch::Contains("ScanAggregate"));
     }
 }
 

@@ -29,12 +29,8 @@ inline int64_t single(Database& database, const std::string& query, std::vector<
     return result.rows[0][0].asInt();
 }
 
-// A query's rows rendered and sorted (a multiset), with the named optimizer rules switched off.
-inline std::vector<std::string> sortedRows(Database& database, const std::string& query,
-                                           std::vector<std::string> disabledRules = {}) {
-    ExecuteOptions options;
-    options.disabledRules = std::move(disabledRules);
-    const auto result = database.execute(query, {}, options);
+// A result's rows rendered, one text per row in their order ('v1 | v2 | ').
+inline std::vector<std::string> renderedRows(Database& database, const QueryResult& result) {
     std::vector<std::string> rows;
     for (const auto& row : result.rows) {
         std::string text;
@@ -43,6 +39,15 @@ inline std::vector<std::string> sortedRows(Database& database, const std::string
         }
         rows.push_back(std::move(text));
     }
+    return rows;
+}
+
+// A query's rows rendered and sorted (a multiset), with the named optimizer rules switched off.
+inline std::vector<std::string> sortedRows(Database& database, const std::string& query,
+                                           std::vector<std::string> disabledRules = {}) {
+    ExecuteOptions options;
+    options.disabledRules = std::move(disabledRules);
+    std::vector<std::string> rows = renderedRows(database, database.execute(query, {}, options));
     std::sort(rows.begin(), rows.end());
     return rows;
 }

@@ -201,6 +201,16 @@ public:
     size_t apply(OptimizerContext& context) override;
 };
 
+class ScanAggregateRule final : public OptimizerRule {
+public:
+    const char* name() const override { return "scan_aggregate"; }
+    const char* summary() const override {
+        return "an Aggregate over a node scan and at most one step, its keys over one variable each, groups by ids and "
+               "stored values read from the adjacency and the columns, on every thread";
+    }
+    size_t apply(OptimizerContext& context) override;
+};
+
 class ParallelAggregateRule final : public OptimizerRule {
 public:
     const char* name() const override { return "parallel_aggregate"; }

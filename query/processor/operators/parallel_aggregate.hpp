@@ -32,7 +32,6 @@ public:
     static const Operator* bottomScan(const Operator& pipeline);
 
 private:
-    struct Worker;
     // Runs the parts; returns the merged aggregate.
     std::unique_ptr<Aggregate> run(ExecutionContext& context);
 

@@ -97,6 +97,11 @@ public:
     // (what a Filter right above would do, without materializing the rows it drops).
     void addPredicate(const ast::Expr* predicate) { predicates_.push_back(predicate); }
     const std::vector<const ast::Expr*>& predicates() const { return predicates_; }
+    // What this expansion follows on context's graph: the spec, its types narrowed by the predicates.
+    const ExpandSpec& activeSpec(ExecutionContext& context) {
+        narrowTypes(context);
+        return active_;
+    }
 
 protected:
     std::unique_ptr<Operator> cloneAlone() const override {

@@ -1,0 +1,581 @@
+#include "query/processor/operators/scan_aggregate.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <atomic>
+#include <span>
+#include <unordered_set>
+
+#include "engine/function/aggregate_functions.hpp"
+#include "engine/function/value_ops.hpp"
+#include "query/processor/evaluator.hpp"
+#include "query/processor/operators/expand_support.hpp"
+#include "query/processor/operators/parallel_support.hpp"
+
+namespace newsgraph {
+
+namespace {
+
+// Work items (nodes and relationships) between two looks at the clock and the cancel flag.
+constexpr uint32_t kItemsPerCheck = 4096;
+constexpr uint32_t kNoEntry = UINT32_MAX;
+// How many bits of a distinct-set word hold the aggregate's index (the group takes the rest).
+constexpr unsigned kAggregateBits = 8;
+// The largest array of groups indexed by a node's or type's id (4 bytes an entry).
+constexpr uint64_t kMaxDirectEntries = uint64_t{1} << 24U;
+
+uint64_t mix(uint64_t hash, uint64_t word) {
+    constexpr uint64_t kMultiplier = 0x9e3779b97f4a7c15ULL;
+    hash = (hash ^ word) * kMultiplier;
+    return hash ^ (hash >> 29U);
+}
+
+// A set of fixed-width rows of 64-bit codes, each numbered in order of insertion: open addressing,
+// with the last row found kept aside (a node's relationships often repeat it: same start, same
+// type run), and a direct array instead of the hash when a row is one code below a known bound
+// and a zero word (one key, not null).
+class CodeTable {
+public:
+    explicit CodeTable(size_t width) : width_(width), last_(width, 0) {}
+
+    // Rows (code, 0) with code < bound go to an array of `bound` entries.
+    void useDirect(uint64_t bound) { direct_.assign(bound, kNoEntry); }
+
+    // The number of `codes` (width words), and whether it was new.
+    std::pair<uint32_t, bool> insert(const uint64_t* codes) {
+        if (lastEntry_ != kNoEntry && same(codes, last_.data())) {
+            return {lastEntry_, false};
+        }
+        const std::pair<uint32_t, bool> found = find(codes);
+        lastEntry_ = found.first;
+        std::copy(codes, codes + width_, last_.begin());
+        return found;
+    }
+
+private:
+    bool same(const uint64_t* lhs, const uint64_t* rhs) const {
+        for (size_t i = 0; i < width_; ++i) {
+            if (lhs[i] != rhs[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+    std::pair<uint32_t, bool> find(const uint64_t* codes) {
+        if (width_ == 2 && codes[1] == 0 && codes[0] < direct_.size()) {
+            uint32_t& entry = direct_[codes[0]];
+            if (entry != kNoEntry) {
+                return {entry, false};
+            }
+            entry = count_;
+            return {count_++, true};
+        }
+        if ((hashed_ + 1) * 4 > capacity_ * 3) {
+            grow();
+        }
+        // A slot is its entry's number plus one (0: empty) and the codes, in one cache line or two.
+        const size_t stride = width_ + 1;
+        const size_t mask = capacity_ - 1;
+        for (size_t at = hash(codes) & mask;; at = (at + 1) & mask) {
+            uint64_t* slot = &slots_[at * stride];
+            if (slot[0] == 0) {
+                slot[0] = uint64_t{count_} + 1;
+                std::copy(codes, codes + width_, slot + 1);
+                ++hashed_;
+                return {count_++, true};
+            }
+            if (same(codes, slot + 1)) {
+                return {static_cast<uint32_t>(slot[0] - 1), false};
+            }
+        }
+    }
+    size_t hash(const uint64_t* codes) const {
+        uint64_t h = 0;
+        for (size_t i = 0; i < width_; ++i) {
+            h = mix(h, codes[i]);
+        }
+        return static_cast<size_t>(h);
+    }
+    void grow() {
+        constexpr size_t kInitialSlots = 64;
+        const size_t stride = width_ + 1;
+        std::vector<uint64_t> old = std::move(slots_);
+        const size_t oldCapacity = capacity_;
+        capacity_ = std::max(kInitialSlots, capacity_ * 2);
+        slots_.assign(capacity_ * stride, 0);
+        const size_t mask = capacity_ - 1;
+        for (size_t from = 0; from < oldCapacity; ++from) {
+            const uint64_t* slot = &old[from * stride];
+            if (slot[0] == 0) {
+                continue;
+            }
+            size_t at = hash(slot + 1) & mask;
+            while (slots_[at * stride] != 0) {
+                at = (at + 1) & mask;
+            }
+            std::copy(slot, slot + stride, &slots_[at * stride]);
+        }
+    }
+
+    size_t width_;
+    uint32_t count_ = 0;
+    uint32_t hashed_ = 0; // entries in slots_
+    size_t capacity_ = 0; // slots
+    std::vector<uint64_t> slots_;
+    std::vector<uint32_t> direct_;
+    std::vector<uint64_t> last_;
+    uint32_t lastEntry_ = kNoEntry;
+};
+
+bool codedByValue(ColumnKind kind) {
+    return kind == ColumnKind::Bool || kind == ColumnKind::Int || kind == ColumnKind::String || kind == ColumnKind::Date;
+}
+
+} // namespace
+
+// How one key or argument is read into a code on this graph.
+struct ScanAggregate::Reader {
+    Source source = Source::Row;
+    const PropertyColumn* column = nullptr; // RelProperty: nullptr when no relationship has the key
+};
+
+// One thread's groups: codes -> group through `entries`; groups stored flat (keys, counts and
+// states side by side, no allocation per group but the key values'), found by their key values
+// when codes do not say them alone.
+struct ScanAggregate::Table {
+    static constexpr uint32_t kProbe = UINT32_MAX; // the group index of `probe` in byKey
+    struct KeyHash {
+        const Table* table;
+        size_t operator()(uint32_t group) const {
+            size_t seed = table->keyCount;
+            for (size_t k = 0; k < table->keyCount; ++k) {
+                seed = mix(seed, equivalenceHash(table->keyAt(group, k)));
+            }
+            return seed;
+        }
+    };
+    struct KeyEqual {
+        const Table* table;
+        bool operator()(uint32_t lhs, uint32_t rhs) const {
+            for (size_t k = 0; k < table->keyCount; ++k) {
+                if (!equivalent(table->keyAt(lhs, k), table->keyAt(rhs, k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    };
+    Table(size_t keys, size_t aggregates) : keyCount(keys), aggregateCount(aggregates), entries(keys + 1), seen(2) {}
+    const Value& keyAt(uint32_t group, size_t k) const {
+        return group == kProbe ? probe[k] : keys[group * keyCount + k];
+    }
+    uint32_t groups() const { return static_cast<uint32_t>(rows.size()); }
+
+    size_t keyCount;
+    size_t aggregateCount;
+    CodeTable entries;                  // the keys' codes and a mask of the null ones
+    std::vector<uint32_t> groupOfEntry; // per entry
+    CodeTable seen;                     // (group, aggregate, null flag; code) of the coded arguments
+    std::vector<Value> keys;            // group g's keys at g * keyCount ...
+    std::vector<int64_t> rows;          // per group
+    std::vector<std::unique_ptr<AggregateState>> states; // g * aggregateCount + a; null for count(*)
+    std::vector<Value> probe;           // the key being looked up
+    std::vector<uint64_t> codes;        // per group, when an entry is a group: its entry's codes
+    std::unordered_set<uint32_t, KeyHash, KeyEqual> byKey{0, KeyHash{this}, KeyEqual{this}};
+};
+
+ScanAggregate::ScanAggregate(Spec spec, std::unique_ptr<Aggregate> aggregate, NodeScan* scan, Expand* step)
+    : spec_(std::move(spec)), aggregate_(std::move(aggregate)), scan_(scan), step_(step) {
+    setOutputWidth(aggregate_->outputWidth());
+    addChild(aggregate_->releaseChild(0));
+}
+
+ScanAggregate::~ScanAggregate() = default;
+
+std::string ScanAggregate::describe() const {
+    return "Scan" + aggregate_->describe();
+}
+
+ColumnUsage ScanAggregate::usage() const {
+    return aggregate_->usage();
+}
+
+void ScanAggregate::open(ExecutionContext& /*context*/) {
+    // The pattern kept as child is not pulled: run() reads its scan and step.
+    done_ = false;
+    result_.reset();
+    position_ = 0;
+}
+
+bool ScanAggregate::next(ExecutionContext& context, Chunk& out) {
+    if (!done_) {
+        done_ = true;
+        run(context);
+    }
+    out.reset(outputWidth());
+    if (!result_) {
+        return false;
+    }
+    const std::vector<size_t>& keySlots = aggregate_->keySlots();
+    const std::vector<AggregateSpec>& aggregates = aggregate_->aggregates();
+    Table& table = *result_;
+    std::vector<Value>& row = scratch_;
+    while (position_ < table.groups() && !out.full()) {
+        const uint32_t group = static_cast<uint32_t>(position_++);
+        row.assign(outputWidth(), Value());
+        for (size_t k = 0; k < keySlots.size(); ++k) {
+            row[keySlots[k]] = std::move(table.keys[group * keySlots.size() + k]);
+        }
+        for (size_t a = 0; a < aggregates.size(); ++a) {
+            row[aggregates[a].slot] = aggregates[a].countStar ? Value(table.rows[group])
+                                                              : table.states[group * aggregates.size() + a]->finish();
+        }
+        out.append(std::move(row));
+    }
+    if (position_ >= table.groups()) {
+        result_.reset();
+    }
+    return !out.empty();
+}
+
+void ScanAggregate::run(ExecutionContext& context) {
+    const Graph& graph = *context.graph;
+    const std::vector<const ast::Expr*>& keyExprs = aggregate_->keys();
+    const std::vector<AggregateSpec>& aggregates = aggregate_->aggregates();
+    std::vector<NodeId> nodes;
+    scan_->nodesToScan(graph, nodes);
+
+    // The step as this graph has it (types narrowed by the predicates inside it), its labels resolved.
+    ExpandSpec step;
+    std::vector<const ast::Expr*> predicates;
+    if (step_ != nullptr) {
+        step = step_->activeSpec(context);
+        predicates = step_->predicates();
+        if (!step.toLabels.empty() && graph.nodeCount() > 0) {
+            labelsMatch(graph, 0, step); // fills step.toLabelIds before the threads read them
+        }
+    }
+    const size_t startSlot = scan_->slot();
+
+    // Property keys looked up once, so that the threads only read the expressions' caches.
+    auto resolve = [&](const ast::Expr* expr) {
+        if (expr != nullptr) {
+            resolveCatalogIds(*expr, graph);
+        }
+    };
+    for (const ast::Expr* expr : keyExprs) {
+        resolve(expr);
+    }
+    for (const AggregateSpec& spec : aggregates) {
+        for (const auto& child : spec.call->children) {
+            resolve(child.get());
+        }
+    }
+    for (const ast::Expr* expr : spec_.startFilters) {
+        resolve(expr);
+    }
+    for (const ast::Expr* expr : predicates) {
+        resolve(expr);
+    }
+    auto readerOf = [&](const Input& input) {
+        Reader reader{input.source, nullptr};
+        const bool ofRel = input.source == Source::RelProperty;
+        if (!ofRel && input.source != Source::StartProperty && input.source != Source::EndProperty) {
+            return reader;
+        }
+        const std::optional<PropertyKeyId> key = graph.catalog().findKey(input.key);
+        reader.column = !key ? nullptr : ofRel ? graph.relColumn(*key) : graph.nodeColumn(*key);
+        if (reader.column != nullptr && !codedByValue(reader.column->values().kind())) {
+            // Floats, datetimes, mixed kinds: by the entity.
+            reader.source = ofRel ? Source::Rel : input.source == Source::StartProperty ? Source::Start : Source::End;
+            reader.column = nullptr;
+        }
+        return reader;
+    };
+    std::vector<Reader> keyReaders;
+    for (const Input& input : spec_.keys) {
+        keyReaders.push_back(readerOf(input));
+    }
+    // Arguments read through codes: of DISTINCT aggregates, min and max (duplicates do not
+    // matter), over one entity or r.key; the rest are evaluated per row.
+    std::vector<std::optional<Reader>> argumentReaders;
+    for (size_t a = 0; a < aggregates.size(); ++a) {
+        const AggregateSpec& spec = aggregates[a];
+        const Source source = spec_.arguments[a].source;
+        std::string name = spec.name;
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+        const bool absorbs = spec.distinct || name == "min" || name == "max";
+        const bool coded = source != Source::Rel && source != Source::Row;
+        if (!spec.countStar && absorbs && coded && spec.call->children.size() == 1) {
+            argumentReaders.emplace_back(readerOf(spec_.arguments[a]));
+        } else {
+            argumentReaders.emplace_back(std::nullopt);
+        }
+    }
+
+    const std::vector<size_t> ends = splitNodesByWork(graph, nodes, context.threads);
+    const auto parts = static_cast<uint32_t>(ends.size());
+    const bool mergeable = parts > 1;
+    // Whether two entries may hold equal key values: some key is not its code's value itself
+    // (labels(a) by node, r.key by relationship). Otherwise an entry is a group, and the parts
+    // merge by codes.
+    bool byValue = false;
+    for (size_t k = 0; k < spec_.keys.size(); ++k) {
+        const Source source = keyReaders[k].source;
+        // (An r.key read by relationship, its column not of one scalar kind, does not.)
+        const bool saysValue = spec_.keys[k].exact && source == spec_.keys[k].source;
+        byValue = byValue || !(saysValue || source == Source::Constant);
+    }
+    std::vector<std::unique_ptr<Table>> tables;
+    std::vector<ExecutionContext> contexts(parts);
+    for (uint32_t part = 0; part < parts; ++part) {
+        tables.push_back(std::make_unique<Table>(spec_.keys.size(), aggregates.size()));
+    }
+
+    runParts(parts, [&](uint32_t part, const std::atomic<bool>& stop) {
+        ExecutionContext& own = contexts[part];
+        initWorkerContext(context, own, parts > 1 ? &stop : context.abandoned);
+        Table& table = *tables[part];
+        if (keyReaders.size() == 1) {
+            // One key read by a node's or a type's id: its groups in an array indexed by it.
+            const Source source = keyReaders.front().source;
+            const uint64_t bound = source == Source::Start || source == Source::End ? graph.nodeCount()
+                                   : source == Source::RelType                     ? graph.catalog().typeCount()
+                                                                                   : 0;
+            if (bound > 0 && bound <= kMaxDirectEntries) {
+                table.entries.useDirect(bound);
+            }
+        }
+        std::vector<Value> row(spec_.rowWidth);
+        const RowRef rowRef{nullptr, 0, &row};
+        std::vector<uint64_t> codes(spec_.keys.size() + 1);
+        std::array<uint64_t, 2> seenCodes{};
+        uint32_t untilCheck = kItemsPerCheck;
+        auto tick = [&] {
+            if (--untilCheck == 0) {
+                untilCheck = kItemsPerCheck;
+                own.checkCancelled();
+            }
+        };
+
+        // The code of `reader`'s source for the current row; sets `null` for a missing r.key.
+        auto codeOf = [&](const Reader& reader, NodeId start, RelId rel, NodeId end, bool& null) -> uint64_t {
+            switch (reader.source) {
+            case Source::Constant:
+                return 0;
+            case Source::Start:
+                return start;
+            case Source::End:
+                return end;
+            case Source::RelType:
+                return graph.relType(rel);
+            case Source::StartProperty:
+            case Source::EndProperty:
+            case Source::RelProperty: {
+                const uint32_t entity = reader.source == Source::RelProperty ? rel
+                                        : reader.source == Source::StartProperty ? start
+                                                                                 : end;
+                const std::optional<size_t> slot = reader.column != nullptr ? reader.column->slot(entity) : std::nullopt;
+                if (!slot) {
+                    null = true;
+                    return 0;
+                }
+                const ValueVector& values = reader.column->values();
+                switch (values.kind()) {
+                case ColumnKind::Bool:
+                    return values.bools()[*slot];
+                case ColumnKind::Int:
+                    return static_cast<uint64_t>(values.ints()[*slot]);
+                case ColumnKind::String:
+                    return values.strings()[*slot];
+                case ColumnKind::Date:
+                    return static_cast<uint64_t>(static_cast<int64_t>(values.dates()[*slot]));
+                default:
+                    null = true; // an Empty column
+                    return 0;
+                }
+            }
+            case Source::Rel:
+            case Source::Row:
+                return rel;
+            }
+            return 0;
+        };
+
+        // A group for the key values in table.probe, or the one that has them already.
+        auto groupOfProbe = [&]() -> uint32_t {
+            if (!byValue) {
+                // Codes say the values: a new entry is a new group.
+            } else if (const auto known = table.byKey.find(Table::kProbe); known != table.byKey.end()) {
+                return *known;
+            }
+            const uint32_t group = table.groups();
+            for (Value& value : table.probe) {
+                table.keys.push_back(std::move(value));
+            }
+            table.rows.push_back(0);
+            for (const AggregateSpec& spec : aggregates) {
+                table.states.push_back(spec.countStar ? nullptr : makeAggregate(spec.name, spec.distinct));
+                if (mergeable && table.states.back()) {
+                    table.states.back()->recordForMerge();
+                }
+            }
+            if (byValue) {
+                table.byKey.insert(group);
+            }
+            return group;
+        };
+
+        auto update = [&](uint32_t group, size_t a, const Value& argument, const Value& parameter) {
+            try {
+                table.states[group * aggregates.size() + a]->update(argument, parameter);
+            } catch (QueryError& error) {
+                if (!error.position().known()) {
+                    error.setPosition(aggregates[a].call->position);
+                }
+                throw;
+            }
+        };
+
+        // One row of the pattern: start, and (with a step) rel and end, whose columns `fill` writes.
+        auto accumulate = [&](NodeId start, RelId rel, NodeId end, auto&& fill) {
+            codes.back() = 0;
+            for (size_t k = 0; k < keyReaders.size(); ++k) {
+                bool null = false;
+                codes[k] = codeOf(keyReaders[k], start, rel, end, null);
+                if (null) {
+                    codes.back() |= uint64_t{1} << k;
+                }
+            }
+            const auto [entry, added] = table.entries.insert(codes.data());
+            if (added) {
+                fill();
+                table.probe.clear();
+                for (const ast::Expr* expr : keyExprs) {
+                    table.probe.push_back(evaluate(*expr, rowRef, own));
+                }
+                table.groupOfEntry.push_back(groupOfProbe());
+                if (!byValue) {
+                    table.codes.insert(table.codes.end(), codes.begin(), codes.end());
+                }
+            }
+            const uint32_t group = table.groupOfEntry[entry];
+            ++table.rows[group];
+            for (size_t a = 0; a < aggregates.size(); ++a) {
+                const AggregateSpec& spec = aggregates[a];
+                if (spec.countStar) {
+                    continue;
+                }
+                const ast::Expr* call = spec.call;
+                if (argumentReaders[a]) {
+                    bool null = false;
+                    seenCodes[1] = codeOf(*argumentReaders[a], start, rel, end, null);
+                    seenCodes[0] = ((uint64_t{group} << kAggregateBits | a) << 1U) | (null ? 1U : 0U);
+                    if (!table.seen.insert(seenCodes.data()).second) {
+                        continue; // this group saw the value already
+                    }
+                }
+                fill();
+                const Value argument = evaluate(*call->children[0], rowRef, own);
+                const Value parameter = call->children.size() > 1 ? evaluate(*call->children[1], rowRef, own) : Value();
+                update(group, a, argument, parameter);
+            }
+        };
+
+        const size_t begin = part == 0 ? 0 : ends[part - 1];
+        for (size_t i = begin; i < ends[part]; ++i) {
+            tick();
+            const NodeId start = nodes[i];
+            row[startSlot] = Value(NodeRef{start});
+            if (!std::all_of(spec_.startFilters.begin(), spec_.startFilters.end(),
+                             [&](const ast::Expr* filter) { return evaluatePredicate(*filter, rowRef, own); })) {
+                continue;
+            }
+            if (step_ == nullptr) {
+                accumulate(start, 0, start, [] {});
+                continue;
+            }
+            forEachEdge(graph, start, step, [&](RelId rel, NodeId end) {
+                tick();
+                if (!labelsMatch(graph, end, step)) {
+                    return;
+                }
+                bool filled = false;
+                auto fill = [&] {
+                    if (!filled) {
+                        filled = true;
+                        row[step.relSlot] = Value(RelRef{rel});
+                        row[step.toSlot] = Value(NodeRef{end});
+                    }
+                };
+                if (!predicates.empty()) {
+                    fill();
+                    for (const ast::Expr* predicate : predicates) {
+                        if (!evaluatePredicate(*predicate, rowRef, own)) {
+                            return;
+                        }
+                    }
+                }
+                accumulate(start, rel, end, fill);
+            });
+        }
+    });
+
+    // The parts merge in range order: groups keep the order one thread finds them in.
+    Table& merged = *tables.front();
+    const size_t width = aggregates.size();
+    for (uint32_t part = 1; part < parts; ++part) {
+        Table& later = *tables[part];
+        const size_t codeWidth = keyExprs.size() + 1;
+        for (uint32_t group = 0; group < later.groups(); ++group) {
+            // The group of the same keys in `merged`, by codes or by values; nullopt: none yet.
+            std::optional<uint32_t> into;
+            if (!byValue) {
+                const uint64_t* codes = &later.codes[group * codeWidth];
+                const auto [entry, added] = merged.entries.insert(codes);
+                if (!added) {
+                    into = entry;
+                } else {
+                    merged.codes.insert(merged.codes.end(), codes, codes + codeWidth);
+                }
+            } else {
+                merged.probe.assign(later.keys.begin() + group * keyExprs.size(),
+                                    later.keys.begin() + (group + 1) * keyExprs.size());
+                if (const auto known = merged.byKey.find(Table::kProbe); known != merged.byKey.end()) {
+                    into = *known;
+                }
+            }
+            if (!into) {
+                const uint32_t added = merged.groups();
+                merged.keys.insert(merged.keys.end(), std::make_move_iterator(later.keys.begin() + group * keyExprs.size()),
+                                   std::make_move_iterator(later.keys.begin() + (group + 1) * keyExprs.size()));
+                merged.rows.push_back(later.rows[group]);
+                for (size_t a = 0; a < width; ++a) {
+                    merged.states.push_back(std::move(later.states[group * width + a]));
+                }
+                if (byValue) {
+                    merged.byKey.insert(added);
+                }
+                continue;
+            }
+            merged.rows[*into] += later.rows[group];
+            for (size_t a = 0; a < width; ++a) {
+                if (merged.states[*into * width + a]) {
+                    merged.states[*into * width + a]->merge(*later.states[group * width + a]);
+                }
+            }
+        }
+        tables[part].reset();
+        context.checkCancelled();
+    }
+    if (merged.groups() == 0 && keyExprs.empty()) {
+        merged.rows.push_back(0); // no input: one row all the same (count(*) = 0)
+        for (const AggregateSpec& spec : aggregates) {
+            merged.states.push_back(spec.countStar ? nullptr : makeAggregate(spec.name, spec.distinct));
+        }
+    }
+    result_ = std::move(tables.front());
+}
+
+} // namespace newsgraph

@@ -1,0 +1,83 @@
+#pragma once
+
+// ScanAggregate: an Aggregate over a scan of the nodes and at most one relationship step (what the
+// scan_aggregate rule makes of Aggregate <- [Expand] <- [Filter]* <- NodeScan), run straight over
+// the CSR instead of through rows of values.
+//
+// Why: grouping rows means evaluating each key into a Value (type(r) builds a string, a.name
+// copies one), hashing it and carrying every row through chunks, a few hundred nanoseconds a
+// relationship. Here each key is first read as a 64-bit code of what it is a function of: the
+// node id for a key over the start or the far node (a, a.name, labels(b)), the type id for
+// type(r), the stored value for r.key on a column of one scalar kind (pooled strings by their id),
+// the relationship id for anything else over r, nothing for a constant. A row's codes find its
+// group in a flat hash table; only the first row of each combination evaluates the keys, whose
+// values then find the group as Aggregate would (two nodes with one name share a group). The
+// arguments of DISTINCT aggregates, min and max over such codes are evaluated once per (group,
+// code); other aggregates once per row. The scan is cut into ranges of equal work, one thread
+// each, merged in range order: the groups come out in the order one Aggregate finds them.
+//
+// The rule checked that every key and every such argument reads one of the pattern's variables
+// at most, that nothing evaluated runs a sub-plan or is not deterministic, and that the step has
+// no relationship to stay distinct from.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "query/processor/operators/blocking_operators.hpp"
+#include "query/processor/operators/read_operators.hpp"
+
+namespace newsgraph {
+
+class ScanAggregate final : public Operator {
+public:
+    // What a key (or an argument) is read from before it is evaluated.
+    enum class Source : uint8_t {
+        Constant,    // reads no variable
+        Start,         // the scanned node only
+        StartProperty, // a function of one property of the scanned node
+        End,           // the far node only
+        EndProperty,   // a function of one property of the far node
+        RelType,     // type(r)
+        RelProperty, // r.key
+        Rel,         // anything else over r only
+        Row,         // several variables (an argument evaluated per row)
+    };
+    struct Input {
+        const ast::Expr* expr = nullptr;
+        Source source = Source::Row;
+        std::string key;    // the property of *Property
+        bool exact = false; // the variable itself, type(r) or x.key: its code says its value
+    };
+    struct Spec {
+        std::vector<Input> keys;           // in the Aggregate's order
+        std::vector<Input> arguments;      // per aggregate (count(*): Constant, unused)
+        std::vector<const ast::Expr*> startFilters; // the Filters between the scan and the step
+        size_t rowWidth = 0;               // the width of the rows the expressions read
+    };
+    // Takes `aggregate`'s input as its child (kept for EXPLAIN; not pulled): `scan` and `step`
+    // (nullptr: no step) point into it.
+    ScanAggregate(Spec spec, std::unique_ptr<Aggregate> aggregate, NodeScan* scan, Expand* step);
+    ~ScanAggregate() override;
+    void open(ExecutionContext& context) override;
+    bool next(ExecutionContext& context, Chunk& out) override;
+    std::string describe() const override;
+    ColumnUsage usage() const override;
+
+private:
+    struct Table;
+    struct Reader;
+    void run(ExecutionContext& context);
+
+    Spec spec_;
+    std::unique_ptr<Aggregate> aggregate_; // the keys, slots and aggregates; childless
+    NodeScan* scan_;
+    Expand* step_;
+    bool done_ = false;
+    std::unique_ptr<Table> result_; // this run's groups, emitted by next()
+    size_t position_ = 0;
+    std::vector<Value> scratch_;
+};
+
+} // namespace newsgraph
