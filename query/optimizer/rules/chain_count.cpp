@@ -1,6 +1,8 @@
 // chain_count: count(*), or count(x) of a pattern variable, over a chain of three or more fixed
-// steps over the whole graph: the plan scans one of its nodes (all, or by label) and extends the
-// chain at either end one step at a time. Counted without a row per chain (FactorizedChainCount, chain_count.hpp). The steps
+// steps over the whole graph: the plan scans one of its nodes (all, or by label, or the nodes an
+// index seek finds: an anchored chain, counted over the whole graph and summed where the anchor
+// is) and extends the chain at either end one step at a time. Counted without a row per chain
+// (FactorizedChainCount, chain_count.hpp). The steps
 // may point either way or be undirected, carry types and labels, and be separated by a WITH that
 // only passes variables on. Every filter must read one node, or the variables of one step (its
 // two nodes and relationship), or be a comparison between the properties of neighbouring steps'
@@ -67,6 +69,25 @@ bool neverEqual(const ChainCount::Spec& spec, size_t first, size_t last) {
     return true;
 }
 
+// The IndexSeek a chain starts from, straight over the statement's start row (an anchored chain:
+// MATCH (a {name: $x})-[r1]->(b)-...), with the operators from `aggregate`'s child down to it in
+// `chain`; nullptr for any other start.
+IndexSeek* seekUnder(const Aggregate& aggregate, std::vector<Operator*>& chain) {
+    chain.clear();
+    for (Operator* below = aggregate.child(); below != nullptr; below = below->child()) {
+        chain.push_back(below);
+        if (dynamic_cast<IndexSeek*>(below) != nullptr || dynamic_cast<NodeScan*>(below) != nullptr) {
+            break;
+        }
+    }
+    auto* seek = chain.empty() ? nullptr : dynamic_cast<IndexSeek*>(chain.back());
+    if (seek == nullptr || dynamic_cast<ArgumentOperator*>(seek->child()) == nullptr ||
+        seek->child()->outputWidth() != 0 || seek->child()->child() != nullptr) {
+        return nullptr;
+    }
+    return seek;
+}
+
 } // namespace
 
 size_t ChainCountRule::apply(OptimizerContext& context) {
@@ -76,22 +97,24 @@ size_t ChainCountRule::apply(OptimizerContext& context) {
             return false; // count(expression) may be null; count(DISTINCT ...) is not a number of chains
         }
         std::vector<Operator*> chain;
+        IndexSeek* seek = nullptr;
         NodeScan* scan = scanUnder(aggregate, chain);
-        if (scan == nullptr) {
+        if (scan == nullptr && (seek = seekUnder(aggregate, chain)) == nullptr) {
             return false;
         }
+        const size_t startSlot = scan != nullptr ? scan->slot() : seek->slot();
         // Members get provisional indexes while the chain grows (nodes and relationships in the
         // order the plan meets them); the planner may start inside the chain and extend it at
         // either end, so the positions along the chain are known only at the top.
-        Columns columns{{scan->slot(), Member{false, 0}}};
+        Columns columns{{startSlot, Member{false, 0}}};
         std::vector<Collected> filters;
         ChainCount::Spec spec;
         std::deque<size_t> nodeOrder{0};         // provisional node indexes, left to right
         std::deque<size_t> relOrder;             // provisional relationship indexes, left to right
         std::deque<ChainCount::Step> stepOrder;  // oriented left to right
         std::vector<std::vector<std::string>> labelsOf{{}}; // by provisional node index
-        if (scan->label()) {
-            labelsOf[0].push_back(*scan->label());
+        if (scan != nullptr && scan->label()) {
+            labelsOf[0].push_back(*scan->label()); // (a seek checks its label itself)
         }
         std::set<std::pair<size_t, size_t>> distinctPairs; // provisional relationship indexes
         size_t width = aggregate.outputWidth();
@@ -299,8 +322,20 @@ size_t ChainCountRule::apply(OptimizerContext& context) {
                 return false;
             }
         }
+        std::unique_ptr<Operator> anchor;
+        if (seek != nullptr) {
+            anchor = seek->cloneTree();
+            if (!anchor) {
+                return false;
+            }
+            spec.anchorNode = nodeAt[0];
+            spec.anchorSlot = seek->slot();
+        }
         auto count = std::make_unique<ChainCount>(std::move(spec), aggregate.aggregates().front().slot);
         count->setOutputWidth(aggregate.outputWidth());
+        if (anchor) {
+            count->addChild(std::move(anchor));
+        }
         slot = std::move(count);
         return true;
     });

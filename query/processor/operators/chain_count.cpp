@@ -156,23 +156,42 @@ std::vector<uint8_t> ChainCount::evaluateEach(ExecutionContext& context, const s
     return newsgraph::evaluateInIdOrder(context, entityFilters, relationships, candidate, row_);
 }
 
+std::vector<uint8_t> ChainCount::anchored(ExecutionContext& context) {
+    std::vector<uint8_t> found(context.graph->nodeCount(), 0);
+    Operator& seek = *child();
+    seek.open(context);
+    Chunk chunk;
+    while (seek.next(context, chunk)) {
+        for (size_t row = 0; row < chunk.rows(); ++row) {
+            const Value& node = chunk.at(spec_.anchorSlot, row);
+            if (node.type() == ValueType::Node && node.asNode().id < found.size()) {
+                found[node.asNode().id] = 1;
+            }
+        }
+    }
+    return found;
+}
+
 void ChainCount::evaluateInIdOrder(ExecutionContext& context) {
     const Graph& graph = *context.graph;
     const size_t steps = spec_.steps.size();
-    // Nodes: labels and filters, per position along the chain.
+    // Nodes: the anchor's, labels and filters, per position along the chain.
     nodeOk_.assign(steps + 1, {});
     for (size_t index = 0; index <= steps; ++index) {
         const std::vector<BoundPredicate>& filters = spec_.nodeFilters[index];
-        if (labels_[index]->empty() && filters.empty()) {
+        const bool anchor = spec_.anchorNode == index;
+        if (labels_[index]->empty() && filters.empty() && !anchor) {
             continue; // every node
         }
+        const std::vector<uint8_t> seeked = anchor ? anchored(context) : std::vector<uint8_t>();
         std::vector<const BoundPredicate*> all;
         for (const BoundPredicate& filter : filters) {
             all.push_back(&filter);
         }
         const std::vector<LabelId>& labels = *labels_[index];
-        nodeOk_[index] = evaluateEach(context, all, false,
-                                      [&](NodeId node) { return !graph.nodeDeleted(node) && hasAll(graph, node, labels); });
+        nodeOk_[index] = evaluateEach(context, all, false, [&](NodeId node) {
+            return !graph.nodeDeleted(node) && (!anchor || seeked[node] != 0) && hasAll(graph, node, labels);
+        });
     }
     // Relationships: the filters that read only the step's relationship; the others wait until
     // a chain can pass there.

@@ -14,7 +14,8 @@
 namespace newsgraph {
 
 // count(*) (grouped by keys over the first node, or not) of a chain of k fixed steps MATCH (n0)-[r1]-(n1)-[r2]-(n2)...-[rk]-(nk) over the whole
-// graph, with filters on one step or one node each and at most one comparison between the
+// graph (or from the nodes an index seek finds: MATCH (a {name: $x})-[r1]->(b)-..., its child),
+// with filters on one step or one node each and at most one comparison between the
 // relationships of neighbouring steps (r1.date < r2.date), without making a row per chain (what
 // the chain_count rule makes of an Aggregate over k Expands).
 //
@@ -68,6 +69,10 @@ public:
         std::vector<const ast::Expr*> groupKeys;
         std::vector<size_t> groupKeySlots;
         std::vector<size_t> startColumns;
+        // An anchored chain: the node at position anchorNode is one of those the operator's child
+        // (an index seek over the statement's start row) puts in column anchorSlot.
+        std::optional<size_t> anchorNode;
+        size_t anchorSlot = 0;
     };
     // The count goes to column `countSlot` of a row of outputWidth() columns.
     ChainCount(Spec spec, size_t countSlot) : spec_(std::move(spec)), countSlot_(countSlot) {}
@@ -76,6 +81,8 @@ public:
     std::string describe() const override;
 
 private:
+    // The nodes the anchor (the child) finds, as a bitmap by node id.
+    std::vector<uint8_t> anchored(ExecutionContext& context);
     // The chains per first node (n0), all nodes' in `perStart`.
     void countPerStart(ExecutionContext& context, std::vector<int64_t>& perStart);
     // The output rows: one count, or one row per group of first nodes.
