@@ -3,7 +3,7 @@
 // integers and texts, floats, dates, nodes with no label, one or two, three relationship types --
 // every query of a family (keys over the start, the far node, the relationship, its type, a
 // property's function, none; DISTINCT aggregates, min, max, collect, sum, avg; filters on the
-// start and on the step; either direction) answers with the same rows in the same order with
+// start and on the step, memoized per value or not; either direction) answers with the same rows in the same order with
 // scan_aggregate as without it, on one thread and on two.
 #include <catch2/catch.hpp>
 
@@ -88,6 +88,11 @@ TEST_CASE("scan aggregate answers as the Aggregate does, row for row", "[scan_ag
         {"MATCH (a)-[r]->(b) RETURN toLower(a.name) AS k, count(*)", true},
         {"MATCH (a)-[r]->(b) WHERE a.name <> b.name RETURN r.w, count(*), collect(DISTINCT b.name)", true},
         {"MATCH (a)-[r]->(b) RETURN collect(DISTINCT b.name) AS names", true},
+        // Filters over one property, memoized per stored value (texts, dates, a key nobody has, floats
+        // read per row), and over two variables.
+        {"MATCH (a:A)-[r]->(b) WHERE r.code STARTS WITH 'c1' AND a.name <> 'n3' AND r.nokey IS NULL AND b.name < 'n2' "
+         "RETURN b.name, count(*)", true},
+        {"MATCH (a)-[r:X]-(b) WHERE r.date.dayOfWeek = 3 AND r.w >= 1.0 AND a.seq < b.seq RETURN type(r), count(*)", true},
         {"MATCH (a)-[r:NOPE]->(b) RETURN count(*), collect(a.name)", true},
         {"MATCH (a)-[r:NOPE]->(b) RETURN a.name, count(*)", true},
         {"MATCH (a)-[r]->(b) RETURN a.name, b.name, r.code, count(*), min(b.seq)", true},

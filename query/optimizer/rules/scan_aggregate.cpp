@@ -113,6 +113,7 @@ std::optional<Match> match(Aggregate& aggregate) {
         return std::nullopt;
     }
     ScanAggregate::Spec spec;
+    std::vector<const ast::Expr*> filters;
     Expand* step = nullptr;
     for (size_t i = 0; i + 1 < chain.size(); ++i) {
         Operator* op = chain[i];
@@ -124,7 +125,7 @@ std::optional<Match> match(Aggregate& aggregate) {
         if (filter == nullptr) {
             return std::nullopt;
         }
-        spec.startFilters.insert(spec.startFilters.begin(), filter->predicate()); // lowest first
+        filters.insert(filters.begin(), filter->predicate()); // lowest first
     }
     const size_t width = aggregate.child()->outputWidth();
     spec.rowWidth = width;
@@ -134,17 +135,20 @@ std::optional<Match> match(Aggregate& aggregate) {
             return std::nullopt;
         }
         for (const ast::Expr* predicate : step->predicates()) {
-            if (!isDeterministic(*predicate) || runsSubplan(*predicate)) {
-                return std::nullopt;
+            std::optional<ScanAggregate::Input> input = inputOf(*predicate, width, scan->slot(), step);
+            if (!input) {
+                return std::nullopt; // not deterministic, or a sub-plan
             }
+            spec.stepFilters.push_back(std::move(*input));
         }
     }
-    for (const ast::Expr* filter : spec.startFilters) {
-        const std::optional<ScanAggregate::Input> input = inputOf(*filter, width, scan->slot(), step);
+    for (const ast::Expr* filter : filters) {
+        std::optional<ScanAggregate::Input> input = inputOf(*filter, width, scan->slot(), step);
         if (!input || (input->source != Source::Start && input->source != Source::StartProperty &&
                        input->source != Source::Constant)) {
             return std::nullopt;
         }
+        spec.startFilters.push_back(std::move(*input));
     }
     for (const ast::Expr* key : aggregate.keys()) {
         std::optional<ScanAggregate::Input> input = inputOf(*key, width, scan->slot(), step);

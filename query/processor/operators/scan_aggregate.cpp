@@ -24,6 +24,8 @@ constexpr uint32_t kNoEntry = UINT32_MAX;
 constexpr unsigned kAggregateBits = 8;
 // The largest array of groups indexed by a node's or type's id (4 bytes an entry).
 constexpr uint64_t kMaxDirectEntries = uint64_t{1} << 24U;
+// Dates memoized in an array by their day number up to this (1970-01-01 + 2^16 days, in 2149).
+constexpr uint64_t kDirectDays = uint64_t{1} << 16U;
 
 uint64_t mix(uint64_t hash, uint64_t word) {
     constexpr uint64_t kMultiplier = 0x9e3779b97f4a7c15ULL;
@@ -248,10 +250,8 @@ void ScanAggregate::run(ExecutionContext& context) {
 
     // The step as this graph has it (types narrowed by the predicates inside it), its labels resolved.
     ExpandSpec step;
-    std::vector<const ast::Expr*> predicates;
     if (step_ != nullptr) {
         step = step_->activeSpec(context);
-        predicates = step_->predicates();
         if (!step.toLabels.empty() && graph.nodeCount() > 0) {
             labelsMatch(graph, 0, step); // fills step.toLabelIds before the threads read them
         }
@@ -272,11 +272,11 @@ void ScanAggregate::run(ExecutionContext& context) {
             resolve(child.get());
         }
     }
-    for (const ast::Expr* expr : spec_.startFilters) {
-        resolve(expr);
+    for (const Input& filter : spec_.startFilters) {
+        resolve(filter.expr);
     }
-    for (const ast::Expr* expr : predicates) {
-        resolve(expr);
+    for (const Input& filter : spec_.stepFilters) {
+        resolve(filter.expr);
     }
     auto readerOf = [&](const Input& input) {
         Reader reader{input.source, nullptr};
@@ -314,6 +314,19 @@ void ScanAggregate::run(ExecutionContext& context) {
         }
     }
 
+    // Filters that read one property of one entity alone: their result memoized per stored value.
+    auto filterReaders = [&](const std::vector<Input>& filters) {
+        std::vector<std::optional<Reader>> readers;
+        for (const Input& filter : filters) {
+            const Reader reader = readerOf(filter);
+            const bool byValue = reader.source == Source::StartProperty || reader.source == Source::EndProperty ||
+                                 reader.source == Source::RelProperty;
+            readers.push_back(byValue ? std::optional<Reader>(reader) : std::nullopt);
+        }
+        return readers;
+    };
+    const std::vector<std::optional<Reader>> startFilterReaders = filterReaders(spec_.startFilters);
+    const std::vector<std::optional<Reader>> stepFilterReaders = filterReaders(spec_.stepFilters);
     const std::vector<size_t> ends = splitNodesByWork(graph, nodes, context.threads);
     const auto parts = static_cast<uint32_t>(ends.size());
     const bool mergeable = parts > 1;
@@ -403,6 +416,47 @@ void ScanAggregate::run(ExecutionContext& context) {
             return 0;
         };
 
+        // Each filter's results by the code of the one property it reads (when it reads one).
+        struct Memo {
+            CodeTable values{2};
+            std::vector<uint8_t> results;
+        };
+        auto makeMemos = [&](const std::vector<std::optional<Reader>>& readers) {
+            std::vector<Memo> memos(readers.size());
+            for (size_t f = 0; f < readers.size(); ++f) {
+                if (readers[f] && readers[f]->column != nullptr) {
+                    const ColumnKind kind = readers[f]->column->values().kind();
+                    const uint64_t bound = kind == ColumnKind::String ? graph.strings().size()
+                                           : kind == ColumnKind::Date ? kDirectDays
+                                           : kind == ColumnKind::Bool ? 2
+                                                                      : 0;
+                    if (bound > 0 && bound <= kMaxDirectEntries) {
+                        memos[f].values.useDirect(bound);
+                    }
+                }
+            }
+            return memos;
+        };
+        std::vector<Memo> startMemos = makeMemos(startFilterReaders);
+        std::vector<Memo> stepMemos = makeMemos(stepFilterReaders);
+        auto passes = [&](const Input& filter, const std::optional<Reader>& reader, Memo& memo, NodeId start,
+                          RelId rel, NodeId end, auto&& fill) {
+            if (!reader) {
+                fill();
+                return evaluatePredicate(*filter.expr, rowRef, own);
+            }
+            bool null = false;
+            std::array<uint64_t, 2> value{};
+            value[0] = codeOf(*reader, start, rel, end, null);
+            value[1] = null ? 1 : 0;
+            const auto [entry, added] = memo.values.insert(value.data());
+            if (added) {
+                fill();
+                memo.results.push_back(evaluatePredicate(*filter.expr, rowRef, own) ? 1 : 0);
+            }
+            return memo.results[entry] != 0;
+        };
+
         // A group for the key values in table.probe, or the one that has them already.
         auto groupOfProbe = [&]() -> uint32_t {
             if (!byValue) {
@@ -488,8 +542,11 @@ void ScanAggregate::run(ExecutionContext& context) {
             tick();
             const NodeId start = nodes[i];
             row[startSlot] = Value(NodeRef{start});
-            if (!std::all_of(spec_.startFilters.begin(), spec_.startFilters.end(),
-                             [&](const ast::Expr* filter) { return evaluatePredicate(*filter, rowRef, own); })) {
+            bool startPasses = true;
+            for (size_t f = 0; f < spec_.startFilters.size() && startPasses; ++f) {
+                startPasses = passes(spec_.startFilters[f], startFilterReaders[f], startMemos[f], start, 0, start, [] {});
+            }
+            if (!startPasses) {
                 continue;
             }
             if (step_ == nullptr) {
@@ -509,12 +566,9 @@ void ScanAggregate::run(ExecutionContext& context) {
                         row[step.toSlot] = Value(NodeRef{end});
                     }
                 };
-                if (!predicates.empty()) {
-                    fill();
-                    for (const ast::Expr* predicate : predicates) {
-                        if (!evaluatePredicate(*predicate, rowRef, own)) {
-                            return;
-                        }
+                for (size_t f = 0; f < spec_.stepFilters.size(); ++f) {
+                    if (!passes(spec_.stepFilters[f], stepFilterReaders[f], stepMemos[f], start, rel, end, fill)) {
+                        return;
                     }
                 }
                 accumulate(start, rel, end, fill);

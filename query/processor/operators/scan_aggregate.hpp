@@ -53,7 +53,10 @@ public:
     struct Spec {
         std::vector<Input> keys;           // in the Aggregate's order
         std::vector<Input> arguments;      // per aggregate (count(*): Constant, unused)
-        std::vector<const ast::Expr*> startFilters; // the Filters between the scan and the step
+        // The Filters between the scan and the step (reading the start only), and the step's
+        // predicates, in order: each checked once per value where it reads one property alone.
+        std::vector<Input> startFilters;
+        std::vector<Input> stepFilters;
         size_t rowWidth = 0;               // the width of the rows the expressions read
     };
     // Takes `aggregate`'s input as its child (kept for EXPLAIN; not pulled): `scan` and `step`
