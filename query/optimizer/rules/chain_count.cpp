@@ -8,7 +8,9 @@
 // two nodes and relationship), or be a comparison between the properties of neighbouring steps'
 // relationships (`r1.date < r2.date`, at most one per pair). Grouping keys may read one end node
 // (RETURN a.name, count(*)): counted per first node, the keys evaluated once per node. Two-step
-// counts are two_hop_count's.
+// counts are two_hop_count's. A pattern that is one variable-length step of at most three
+// (MATCH (a {name: $x})-[:T*1..3]-(b:Country) RETURN count(*)) is the chain of its longest
+// length, whose shorter chains are summed in the same pass: the paths are counted, not walked.
 //
 // Uniqueness within one MATCH: neighbouring steps are kept apart by the count itself, and so are
 // r1 and r3 of a chain of three; in longer chains steps further apart must not be able to share a
@@ -28,6 +30,10 @@ namespace {
 
 using Member = ChainCount::Member;
 using Columns = std::map<size_t, Member>;
+
+// The longest variable-length step counted: beyond three steps, relationships further apart
+// than neighbours and r1/r3 could coincide, which the count cannot take off.
+constexpr uint64_t kMaxVariableSteps = 3;
 
 struct Collected {
     const ast::Expr* expr;
@@ -117,6 +123,7 @@ size_t ChainCountRule::apply(OptimizerContext& context) {
             labelsOf[0].push_back(*scan->label()); // (a seek checks its label itself)
         }
         std::set<std::pair<size_t, size_t>> distinctPairs; // provisional relationship indexes
+        std::optional<uint64_t> shortest; // a variable-length step: the chains from this length on count too
         size_t width = aggregate.outputWidth();
         for (auto it = chain.rbegin() + 1; it != chain.rend(); ++it) {
             Operator* op = *it;
@@ -125,10 +132,41 @@ size_t ChainCountRule::apply(OptimizerContext& context) {
                 filters.push_back({filter->predicate(), columns});
                 continue;
             }
+            if (auto* variable = dynamic_cast<VarExpand*>(op)) {
+                // The whole pattern one variable-length step whose relationships are not read:
+                // its longest chain, with the shorter ones summed where they start.
+                const ExpandSpec& expand = variable->spec();
+                const std::optional<uint64_t> longest = variable->maxHops();
+                const auto from = columns.find(expand.fromSlot);
+                if (!stepOrder.empty() || !isPlainStep(expand) || !expand.distinctFrom.empty() ||
+                    from == columns.end() || from->second.relationship || variable->relProperties() != nullptr ||
+                    variable->distinctEndpoints() || !longest || *longest == 0 || *longest > kMaxVariableSteps ||
+                    variable->minHops() > *longest) {
+                    return false;
+                }
+                ChainCount::Step added;
+                added.expand = expand;
+                added.expand.toLabels.clear();
+                added.expand.toLabelIds.clear();
+                for (uint64_t hop = 0; hop < *longest; ++hop) {
+                    const size_t rel = relOrder.size();
+                    const size_t node = labelsOf.size();
+                    for (size_t earlier = 0; earlier < rel; ++earlier) {
+                        distinctPairs.emplace(earlier, rel); // a trail: no relationship twice
+                    }
+                    labelsOf.push_back(hop + 1 == *longest ? expand.toLabels : std::vector<std::string>());
+                    nodeOrder.push_back(node);
+                    relOrder.push_back(rel);
+                    stepOrder.push_back(added);
+                }
+                columns[expand.toSlot] = Member{false, nodeOrder.back()};
+                shortest = variable->minHops();
+                continue;
+            }
             if (auto* step = dynamic_cast<Expand*>(op)) {
                 const ExpandSpec& expand = step->spec();
                 const auto from = columns.find(expand.fromSlot);
-                if (!isPlainStep(expand) || from == columns.end() || from->second.relationship) {
+                if (shortest || !isPlainStep(expand) || from == columns.end() || from->second.relationship) {
                     return false;
                 }
                 const bool right = from->second.index == nodeOrder.back();
@@ -175,8 +213,8 @@ size_t ChainCountRule::apply(OptimizerContext& context) {
             }
         }
         const size_t steps = stepOrder.size();
-        if (steps < 3) {
-            return false;
+        if (steps < 3 && !shortest) {
+            return false; // two fixed steps are two_hop_count's
         }
         if (counted->column && !columns.contains(*counted->column)) {
             return false; // count(x) of something else: it may be null
@@ -260,6 +298,7 @@ size_t ChainCountRule::apply(OptimizerContext& context) {
         spec.comparisons.resize(steps - 1);
         spec.distinctNext.assign(steps - 1, false);
         spec.rowWidth = width;
+        spec.shortest = shortest;
         for (const Collected& filter : filters) {
             const ast::Expr& predicate = *filter.expr;
             auto found = boundColumns(predicate, filter.columns, width);
@@ -280,6 +319,9 @@ size_t ChainCountRule::apply(OptimizerContext& context) {
             if (rels.empty() && nodes.size() <= 1) {
                 spec.nodeFilters[nodes.empty() ? 0 : *nodes.begin()].push_back({&predicate, std::move(bound)});
                 continue;
+            }
+            if (shortest) {
+                return false; // a filter over both ends of a variable-length step (a.k <> b.k)
             }
             if (rels.size() == 2 && nodes.empty() && *rels.rbegin() == *rels.begin() + 1) {
                 // r(j).x op r(j+1).y: the one comparison between neighbouring steps.

@@ -116,6 +116,9 @@ void gatherContinuations(const ExecutionContext& context, const std::vector<size
 
 std::string ChainCount::describe() const {
     std::string out = fmt::format("FactorizedChainCount of {} steps", spec_.steps.size());
+    if (spec_.shortest) {
+        out += fmt::format(" (paths of {}..{})", *spec_.shortest, spec_.steps.size());
+    }
     if (!spec_.groupKeys.empty()) {
         out += fmt::format(" per first node ({} keys)", spec_.groupKeys.size());
     }
@@ -480,17 +483,31 @@ void ChainCount::countPerStart(ExecutionContext& context, std::vector<int64_t>& 
     for (size_t step = 0; step < spec_.steps.size(); ++step) {
         buildEdges(context, step);
     }
-    std::vector<int64_t> ways;
-    for (size_t step = spec_.steps.size(); step-- > 0;) {
-        countStep(context, step, ways);
-    }
-    const StepEdges& first = edges_.front();
-    for (NodeId node = 0; node < graph.nodeCount(); ++node) {
-        if (!nodePasses(0, node)) {
-            continue;
+    // The chains from each first node, given the ways to finish from each position of `step`.
+    auto addStarts = [&](size_t step, const std::vector<int64_t>& ways) {
+        const StepEdges& first = edges_[step];
+        for (NodeId node = 0; node < graph.nodeCount(); ++node) {
+            if (!nodePasses(0, node)) {
+                continue;
+            }
+            for (size_t pos = first.offsets[node]; pos < first.offsets[node + 1]; ++pos) {
+                perStart[node] += ways[pos];
+            }
         }
-        for (size_t pos = first.offsets[node]; pos < first.offsets[node + 1]; ++pos) {
-            perStart[node] += ways[pos];
+    };
+    const size_t steps = spec_.steps.size();
+    std::vector<int64_t> ways;
+    for (size_t step = steps; step-- > 0;) {
+        countStep(context, step, ways);
+        // A variable-length pattern: the chains of steps - step hops start here (the steps are alike).
+        if (step > 0 && spec_.shortest && steps - step >= *spec_.shortest) {
+            addStarts(step, ways);
+        }
+    }
+    addStarts(0, ways);
+    if (spec_.shortest == uint64_t{0}) {
+        for (NodeId node = 0; node < graph.nodeCount(); ++node) {
+            perStart[node] += !graph.nodeDeleted(node) && nodePasses(0, node) && nodePasses(steps, node) ? 1 : 0;
         }
     }
     if (spec_.firstEqualsThird) {

@@ -73,6 +73,11 @@ public:
         // (an index seek over the statement's start row) puts in column anchorSlot.
         std::optional<size_t> anchorNode;
         size_t anchorSlot = 0;
+        // A variable-length pattern (its steps all alike, no filters on the nodes in between):
+        // the chains of `shortest` up to k steps are counted, each shorter one where it starts
+        // in the backward pass (the last node is the same); 0 counts the first node itself when
+        // it is also a last node.
+        std::optional<uint64_t> shortest;
     };
     // The count goes to column `countSlot` of a row of outputWidth() columns.
     ChainCount(Spec spec, size_t countSlot) : spec_(std::move(spec)), countSlot_(countSlot) {}
@@ -83,7 +88,8 @@ public:
 private:
     // The nodes the anchor (the child) finds, as a bitmap by node id.
     std::vector<uint8_t> anchored(ExecutionContext& context);
-    // The chains per first node (n0), all nodes' in `perStart`.
+    // The chains per first node (n0), all nodes' in `perStart`; with `shortest`, those of every
+    // length from it.
     void countPerStart(ExecutionContext& context, std::vector<int64_t>& perStart);
     // The output rows: one count, or one row per group of first nodes.
     void makeRows(ExecutionContext& context, const std::vector<int64_t>& perStart);
