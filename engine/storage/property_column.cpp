@@ -27,6 +27,7 @@ Value PropertyColumn::get(uint32_t entity, const StringPool& pool) const {
 
 void PropertyColumn::set(uint32_t entity, const Value& value, StringPool& pool) {
     assert(!dense_ && "a frozen column is read-only");
+    zones_.clear();
     if (ids_.empty() || entity > ids_.back()) {
         ids_.push_back(entity);
         values_.push(value, pool);
@@ -46,6 +47,7 @@ void PropertyColumn::set(uint32_t entity, const Value& value, StringPool& pool) 
 
 void PropertyColumn::setString(uint32_t entity, StringId id, StringPool& pool) {
     assert(!dense_ && "a frozen column is read-only");
+    zones_.clear();
     if ((ids_.empty() || entity > ids_.back()) && values_.pushString(id)) {
         ids_.push_back(entity);
         ++count_;
@@ -61,6 +63,7 @@ void PropertyColumn::reserve(size_t count, ColumnKind expected) {
 
 bool PropertyColumn::erase(uint32_t entity) {
     assert(!dense_ && "a frozen column is read-only");
+    zones_.clear();
     auto it = std::lower_bound(ids_.begin(), ids_.end(), entity);
     if (it == ids_.end() || *it != entity) {
         return false;
@@ -73,6 +76,7 @@ bool PropertyColumn::erase(uint32_t entity) {
 
 void PropertyColumn::truncate(uint32_t count) {
     assert(!dense_ && "a frozen column is read-only");
+    zones_.clear();
     while (!ids_.empty() && ids_.back() >= count) {
         values_.erase(values_.size() - 1);
         ids_.pop_back();
@@ -80,13 +84,49 @@ void PropertyColumn::truncate(uint32_t count) {
     }
 }
 
+void PropertyColumn::buildZones(uint32_t entityCount) {
+    zones_.clear();
+    const ColumnKind kind = values_.kind();
+    if (kind != ColumnKind::Int && kind != ColumnKind::Date) {
+        return;
+    }
+    zones_.assign((size_t{entityCount} + kZoneEntities - 1) / kZoneEntities, Zone{});
+    auto widen = [&](uint32_t entity, size_t slot) {
+        const int64_t value = kind == ColumnKind::Int ? values_.ints()[slot] : int64_t{values_.dates()[slot]};
+        Zone& zone = zones_[entity / kZoneEntities];
+        if (zone.empty()) {
+            zone = Zone{value, value};
+        } else {
+            zone.min = std::min(zone.min, value);
+            zone.max = std::max(zone.max, value);
+        }
+    };
+    if (dense_) {
+        for (uint32_t entity = 0; entity < entityCount; ++entity) {
+            if (has(entity)) {
+                widen(entity, entity);
+            }
+        }
+        return;
+    }
+    for (size_t slot = 0; slot < ids_.size(); ++slot) {
+        if (ids_[slot] < entityCount) {
+            widen(ids_[slot], slot);
+        }
+    }
+}
+
 void PropertyColumn::freeze(uint32_t entityCount) {
     if (dense_) {
+        if (zones_.empty()) {
+            buildZones(entityCount);
+        }
         return;
     }
     if (count_ * kDenseFraction < entityCount) {
         ids_.shrink_to_fit();
         values_.shrinkToFit();
+        buildZones(entityCount);
         return;
     }
     // Spread the sparse values into one slot per entity; absent entities get a placeholder.
@@ -107,6 +147,7 @@ void PropertyColumn::freeze(uint32_t entityCount) {
     ids_.clear();
     ids_.shrink_to_fit();
     dense_ = true;
+    buildZones(entityCount);
 }
 
 PropertyColumn PropertyColumn::thaw() const {

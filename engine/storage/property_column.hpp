@@ -41,6 +41,17 @@ public:
     }
     Value get(uint32_t entity, const StringPool& pool) const;
 
+    // A zone map, made by freeze() for columns of integers or dates: per block of kZoneEntities
+    // entity ids, the least and greatest value in it (dates as days), so that a scan in id order
+    // skips the blocks a range cannot match. Empty when unknown (other kinds, or changed since).
+    static constexpr uint32_t kZoneEntities = 2048;
+    struct Zone {
+        int64_t min = 0;
+        int64_t max = -1; // min > max: no entity of the block has a value
+        bool empty() const { return min > max; }
+    };
+    const std::vector<Zone>& zones() const { return zones_; }
+
     bool dense() const { return dense_; }
     size_t count() const { return count_; }
     const ValueVector& values() const { return values_; }
@@ -51,12 +62,14 @@ public:
 private:
     static constexpr size_t kPresentBits = 64;
     std::optional<size_t> sparseSlot(uint32_t entity) const;
+    void buildZones(uint32_t entityCount);
 
     bool dense_ = false;
     size_t count_ = 0;
     std::vector<uint32_t> ids_;      // sparse: sorted entity ids, parallel to values_
     std::vector<uint64_t> present_;  // dense: bit i set when entity i has a value
     ValueVector values_;
+    std::vector<Zone> zones_;
 };
 
 } // namespace newsgraph

@@ -4,9 +4,11 @@
 // every query of a family (keys over the start, the far node, the relationship, its type, a
 // property's function, none; DISTINCT aggregates, min, max, collect, sum, avg; filters on the
 // start and on the step, memoized per value or not; either direction) answers with the same rows in the same order with
-// scan_aggregate as without it, on one thread and on two.
+// scan_aggregate as without it, on one thread and on two (the same rows in another order when the
+// step is walked in relationship order, zone maps skipping blocks of it).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 
 #include "engine/storage/graph_builder.hpp"
@@ -69,6 +71,11 @@ std::vector<std::string> rowsOf(newsgraph::Database& database, const std::string
     return newsgraph::testing::renderedRows(database, database.execute(query, {}, options));
 }
 
+std::vector<std::string> sorted(std::vector<std::string> rows) {
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
 } // namespace
 
 TEST_CASE("scan aggregate answers as the Aggregate does, row for row", "[scan_aggregate]") {
@@ -114,8 +121,14 @@ TEST_CASE("scan aggregate answers as the Aggregate does, row for row", "[scan_ag
             INFO("seed " << seed << ": " << query << "\n" << plan);
             CHECK((plan.find("ScanAggregate") != std::string::npos) == fires);
             const std::vector<std::string> expected = rowsOf(database, query, false, 1);
-            CHECK(rowsOf(database, query, true, 1) == expected);
-            CHECK(rowsOf(database, query, true, 2) == rowsOf(database, query, false, 2));
+            if (plan.find(" by relationship") == std::string::npos) {
+                CHECK(rowsOf(database, query, true, 1) == expected);
+                CHECK(rowsOf(database, query, true, 2) == rowsOf(database, query, false, 2));
+            } else {
+                // In relationship order the groups come in another order: the same rows.
+                CHECK(sorted(rowsOf(database, query, true, 1)) == sorted(expected));
+                CHECK(sorted(rowsOf(database, query, true, 2)) == sorted(expected));
+            }
             CHECK((!expected.empty() || query.find("NOPE") != std::string::npos));
         }
     }
@@ -134,5 +147,51 @@ TEST_CASE("scan aggregate: errors and empty graphs answer as the Aggregate does"
         }
         CHECK_THROWS_WITH(database.execute("MATCH (a)-[r]->(b) RETURN a.v, sum(r.w)", {}, options),
                           Catch::Contains("sum"));
+    }
+}
+
+TEST_CASE("scan aggregate in relationship order: zone maps skip only blocks nothing in them passes", "[scan_aggregate]") {
+    // Dates rising with the relationship id, as news loads them (some missing, some out of order),
+    // an integer key that does not rise: ranges of every spelling against the Aggregate over rows.
+    newsgraph::GraphBuilder builder;
+    std::mt19937 random(7);
+    const newsgraph::LabelId label = builder.catalog().internLabel("A");
+    for (size_t i = 0; i < kNodes; ++i) {
+        builder.addNode(i % 3 == 0 ? std::vector<newsgraph::LabelId>{label} : std::vector<newsgraph::LabelId>{});
+    }
+    const char* types[] = {"X", "Y"};
+    for (size_t i = 0; i < kRels; ++i) {
+        const newsgraph::RelId rel = builder.addRelationship(static_cast<newsgraph::NodeId>(random() % kNodes),
+                                                             types[random() % 2],
+                                                             static_cast<newsgraph::NodeId>(random() % kNodes));
+        if (i % 11 != 0) {
+            const auto day = static_cast<int32_t>(18000 + (i % 997 == 0 ? random() % 200 : i / 100));
+            builder.setRelProperty(rel, "date", Value(newsgraph::Date::fromDays(day)));
+        }
+        builder.setRelProperty(rel, "n", Value(static_cast<int64_t>(random() % 50)));
+    }
+    newsgraph::Database database(std::move(builder).freeze());
+    const newsgraph::Parameters parameters = {{"d", Value(newsgraph::Date::fromDays(18100))}};
+    for (const char* query :
+         {"MATCH (a)-[r]->(b) WHERE r.date = date('2019-04-20') RETURN count(*)",
+          "MATCH (a)-[r]->(b) WHERE r.date >= date('2019-04-01') AND r.date < date('2019-04-08') RETURN type(r), count(*)",
+          "MATCH (a)<-[r:X]-(b) WHERE date('2019-05-01') > r.date AND r.date > $d RETURN b, count(*)",
+          "MATCH (a)-[r]->(b) WHERE r.date <= $d RETURN r.date.month AS m, count(*)",
+          "MATCH (a)-[r]->(b) WHERE r.n > 45 AND r.n <= 47 RETURN r.n, count(*)",
+          "MATCH (a)-[r]->(b) WHERE r.n < 0 RETURN count(*)", "MATCH (a)-[r]->(b) WHERE r.date = 3 RETURN count(*)",
+          "MATCH (a)-[r]->(b) WHERE r.n = 4.0 RETURN count(*)", "MATCH (a)-[r]->(b) WHERE r.date > null RETURN count(*)",
+          "MATCH (a)-[r]->(b) WHERE r.date > date('2100-01-01') RETURN count(*)",
+          "MATCH (a)-[r]->(b) WHERE r.n < -9223372036854775807 - 1 RETURN count(*)"}) {
+        const std::string plan = database.explain(query, parameters);
+        INFO(query << "\n" << plan);
+        CHECK_THAT(plan, Catch::Contains("ScanAggregate") && Catch::Contains("by relationship"));
+        for (const uint32_t threads : {1U, 2U}) {
+            newsgraph::ExecuteOptions on;
+            on.threads = threads;
+            newsgraph::ExecuteOptions off = on;
+            off.disabledRules = {"scan_aggregate"};
+            CHECK(sorted(newsgraph::testing::renderedRows(database, database.execute(query, parameters, on))) ==
+                  sorted(newsgraph::testing::renderedRows(database, database.execute(query, parameters, off))));
+        }
     }
 }

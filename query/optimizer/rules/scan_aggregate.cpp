@@ -25,6 +25,39 @@ namespace {
 
 using Source = ScanAggregate::Source;
 
+// `r.key op value` (either way round) for the relationship in `relSlot`, value reading no column.
+std::optional<ScanAggregate::Bound> boundOf(const ast::Expr& predicate, size_t relSlot, size_t width) {
+    using ast::BinaryOp;
+    const BinaryOp op = predicate.op;
+    if (predicate.kind != ast::ExprKind::Binary || predicate.children.size() != 2 ||
+        (op != BinaryOp::Equal && op != BinaryOp::Less && op != BinaryOp::LessEqual && op != BinaryOp::Greater &&
+         op != BinaryOp::GreaterEqual)) {
+        return std::nullopt;
+    }
+    for (size_t side = 0; side < 2; ++side) {
+        const ast::Expr& property = *predicate.children[side];
+        const ast::Expr& value = *predicate.children[1 - side];
+        if (property.kind != ast::ExprKind::Property || property.children.size() != 1 ||
+            property.children[0]->kind != ast::ExprKind::Variable ||
+            property.children[0]->slot != static_cast<int32_t>(relSlot)) {
+            continue;
+        }
+        const auto reads = readsOf(value, width);
+        if (!reads || !reads->empty() || !isDeterministic(value)) {
+            continue;
+        }
+        // value op r.key is r.key op' value.
+        const BinaryOp turned = side == 0                 ? op
+                                : op == BinaryOp::Less      ? BinaryOp::Greater
+                                : op == BinaryOp::LessEqual ? BinaryOp::GreaterEqual
+                                : op == BinaryOp::Greater   ? BinaryOp::Less
+                                : op == BinaryOp::GreaterEqual ? BinaryOp::LessEqual
+                                                               : op;
+        return ScanAggregate::Bound{turned, &value};
+    }
+    return std::nullopt;
+}
+
 // `x.key` of a variable itself (not r.date.month: a property of a property).
 bool isPropertyOfVariable(const ast::Expr& expr) {
     return expr.kind == ast::ExprKind::Property && expr.children.size() == 1 &&
@@ -138,6 +171,9 @@ std::optional<Match> match(Aggregate& aggregate) {
             std::optional<ScanAggregate::Input> input = inputOf(*predicate, width, scan->slot(), step);
             if (!input) {
                 return std::nullopt; // not deterministic, or a sub-plan
+            }
+            if (input->source == Source::RelProperty) {
+                input->bound = boundOf(*predicate, s.relSlot, width);
             }
             spec.stepFilters.push_back(std::move(*input));
         }

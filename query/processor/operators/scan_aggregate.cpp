@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <limits>
 #include <atomic>
 #include <span>
 #include <unordered_set>
@@ -130,6 +131,40 @@ private:
     uint32_t lastEntry_ = kNoEntry;
 };
 
+// Relationships below which a thread of its own does not pay.
+constexpr size_t kRelationshipsPerPart = size_t{1} << 16;
+
+// The ends of at most `threads` ranges of relationship ids, each a whole number of zone blocks.
+std::vector<size_t> splitRelationships(size_t relationships, uint32_t threads) {
+    const size_t parts = std::clamp<size_t>(relationships / kRelationshipsPerPart, 1, std::max<uint32_t>(threads, 1));
+    const size_t block = PropertyColumn::kZoneEntities;
+    const size_t each = ((relationships + parts - 1) / parts + block - 1) / block * block;
+    std::vector<size_t> ends;
+    for (size_t end = each; ends.size() + 1 < parts && end < relationships; end += each) {
+        ends.push_back(end);
+    }
+    ends.push_back(relationships);
+    return ends;
+}
+
+// The values of an integer or date column that a step filter `r.key op value` admits.
+struct ZoneRange {
+    const std::vector<PropertyColumn::Zone>* zones = nullptr;
+    int64_t low = 0;
+    int64_t high = 0;
+};
+
+// Whether some filter admits no value that zone `block` of its column holds.
+bool excluded(const std::vector<ZoneRange>& ranges, size_t block) {
+    return std::any_of(ranges.begin(), ranges.end(), [&](const ZoneRange& range) {
+        if (block >= range.zones->size()) {
+            return false;
+        }
+        const PropertyColumn::Zone& zone = (*range.zones)[block];
+        return zone.empty() || zone.max < range.low || zone.min > range.high;
+    });
+}
+
 bool codedByValue(ColumnKind kind) {
     return kind == ColumnKind::Bool || kind == ColumnKind::Int || kind == ColumnKind::String || kind == ColumnKind::Date;
 }
@@ -195,8 +230,30 @@ ScanAggregate::ScanAggregate(Spec spec, std::unique_ptr<Aggregate> aggregate, No
 
 ScanAggregate::~ScanAggregate() = default;
 
+bool ScanAggregate::byRelationships() const {
+    if (step_ == nullptr || step_->spec().bothDirections || scan_->label() || !spec_.startFilters.empty()) {
+        return false;
+    }
+    // Groups of start nodes that gather DISTINCT values (WITH a, count(DISTINCT b)) fill their
+    // sets one start node after another in node order, and at random in relationship order: 2x.
+    const bool perStart = std::any_of(spec_.keys.begin(), spec_.keys.end(), [](const Input& key) {
+        return key.source == Source::Start || key.source == Source::StartProperty;
+    });
+    const bool distinct = std::any_of(aggregate_->aggregates().begin(), aggregate_->aggregates().end(),
+                                      [](const AggregateSpec& spec) { return spec.distinct; });
+    if (perStart && distinct) {
+        return false;
+    }
+    // collect() keeps the order rows come in: the order of the nodes then.
+    return std::none_of(aggregate_->aggregates().begin(), aggregate_->aggregates().end(), [](const AggregateSpec& spec) {
+        std::string name = spec.name;
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+        return name == "collect";
+    });
+}
+
 std::string ScanAggregate::describe() const {
-    return "Scan" + aggregate_->describe();
+    return "Scan" + aggregate_->describe() + (byRelationships() ? " by relationship" : "");
 }
 
 ColumnUsage ScanAggregate::usage() const {
@@ -327,7 +384,55 @@ void ScanAggregate::run(ExecutionContext& context) {
     };
     const std::vector<std::optional<Reader>> startFilterReaders = filterReaders(spec_.startFilters);
     const std::vector<std::optional<Reader>> stepFilterReaders = filterReaders(spec_.stepFilters);
-    const std::vector<size_t> ends = splitNodesByWork(graph, nodes, context.threads);
+    // Every relationship once in id order, for a directed step from every node with no start filter.
+    const bool byRelationships = this->byRelationships() && !step.impossible;
+    std::vector<uint8_t> typeAllowed;
+    if (byRelationships && !step.types.empty()) {
+        typeAllowed.assign(graph.catalog().typeCount(), 0);
+        for (TypeId type : step.types) {
+            if (type < typeAllowed.size()) {
+                typeAllowed[type] = 1;
+            }
+        }
+    }
+    // The step filters r.key op value on a column with a zone map, as ranges of its codes.
+    std::vector<ZoneRange> zoneRanges;
+    for (size_t f = 0; byRelationships && f < spec_.stepFilters.size(); ++f) {
+        const std::optional<Bound>& bound = spec_.stepFilters[f].bound;
+        const PropertyColumn* column = stepFilterReaders[f] ? stepFilterReaders[f]->column : nullptr;
+        if (!bound || column == nullptr || column->zones().empty()) {
+            continue;
+        }
+        std::vector<Value> nulls(spec_.rowWidth);
+        const Value value = evaluate(*bound->value, RowRef{nullptr, 0, &nulls}, context);
+        const ColumnKind kind = column->values().kind();
+        int64_t code = 0;
+        if (kind == ColumnKind::Int && value.type() == ValueType::Int) {
+            code = value.asInt();
+        } else if (kind == ColumnKind::Date && value.type() == ValueType::Date) {
+            code = value.asDate().days();
+        } else {
+            continue; // another kind of value (a float against integers, null): no blocks skipped
+        }
+        ZoneRange range{&column->zones(), std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max()};
+        switch (bound->op) {
+        case ast::BinaryOp::Equal: range.low = range.high = code; break;
+        case ast::BinaryOp::LessEqual: range.high = code; break;
+        case ast::BinaryOp::GreaterEqual: range.low = code; break;
+        case ast::BinaryOp::Less:
+            range.high = code == range.low ? code : code - 1;
+            range.low = code == range.low ? code + 1 : range.low; // below the least integer: nothing
+            break;
+        case ast::BinaryOp::Greater:
+            range.low = code == range.high ? code : code + 1;
+            range.high = code == range.high ? code - 1 : range.high;
+            break;
+        default: continue;
+        }
+        zoneRanges.push_back(range);
+    }
+    const std::vector<size_t> ends = byRelationships ? splitRelationships(graph.relCount(), context.threads)
+                                                     : splitNodesByWork(graph, nodes, context.threads);
     const auto parts = static_cast<uint32_t>(ends.size());
     const bool mergeable = parts > 1;
     // Whether two entries may hold equal key values: some key is not its code's value itself
@@ -537,7 +642,51 @@ void ScanAggregate::run(ExecutionContext& context) {
             }
         };
 
+        // One relationship of the step, from `start`.
+        auto visitEdge = [&](NodeId start, RelId rel, NodeId end) {
+            if (!labelsMatch(graph, end, step)) {
+                return;
+            }
+            bool filled = false;
+            auto fill = [&] {
+                if (!filled) {
+                    filled = true;
+                    row[startSlot] = Value(NodeRef{start});
+                    row[step.relSlot] = Value(RelRef{rel});
+                    row[step.toSlot] = Value(NodeRef{end});
+                }
+            };
+            for (size_t f = 0; f < spec_.stepFilters.size(); ++f) {
+                if (!passes(spec_.stepFilters[f], stepFilterReaders[f], stepMemos[f], start, rel, end, fill)) {
+                    return;
+                }
+            }
+            accumulate(start, rel, end, fill);
+        };
+
         const size_t begin = part == 0 ? 0 : ends[part - 1];
+        if (byRelationships) {
+            const bool out = step.direction == Direction::Out;
+            for (size_t block = begin; block < ends[part]; block += PropertyColumn::kZoneEntities) {
+                if (excluded(zoneRanges, block / PropertyColumn::kZoneEntities)) {
+                    continue;
+                }
+                const size_t blockEnd = std::min(ends[part], block + PropertyColumn::kZoneEntities);
+                for (size_t id = block; id < blockEnd; ++id) {
+                    tick();
+                    const auto rel = static_cast<RelId>(id);
+                    if (graph.relDeleted(rel) || (!typeAllowed.empty() && typeAllowed[graph.relType(rel)] == 0)) {
+                        continue;
+                    }
+                    const NodeId source = graph.relSource(rel);
+                    const NodeId target = graph.relTarget(rel);
+                    if (!graph.nodeDeleted(out ? source : target)) {
+                        visitEdge(out ? source : target, rel, out ? target : source);
+                    }
+                }
+            }
+            return;
+        }
         for (size_t i = begin; i < ends[part]; ++i) {
             tick();
             const NodeId start = nodes[i];
@@ -555,23 +704,7 @@ void ScanAggregate::run(ExecutionContext& context) {
             }
             forEachEdge(graph, start, step, [&](RelId rel, NodeId end) {
                 tick();
-                if (!labelsMatch(graph, end, step)) {
-                    return;
-                }
-                bool filled = false;
-                auto fill = [&] {
-                    if (!filled) {
-                        filled = true;
-                        row[step.relSlot] = Value(RelRef{rel});
-                        row[step.toSlot] = Value(NodeRef{end});
-                    }
-                };
-                for (size_t f = 0; f < spec_.stepFilters.size(); ++f) {
-                    if (!passes(spec_.stepFilters[f], stepFilterReaders[f], stepMemos[f], start, rel, end, fill)) {
-                        return;
-                    }
-                }
-                accumulate(start, rel, end, fill);
+                visitEdge(start, rel, end);
             });
         }
     });

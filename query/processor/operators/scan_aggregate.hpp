@@ -16,6 +16,11 @@
 // code); other aggregates once per row. The scan is cut into ranges of equal work, one thread
 // each, merged in range order: the groups come out in the order one Aggregate finds them.
 //
+// A directed step from every node with no filter on the start is walked in relationship id order
+// instead (every relationship once, its columns read in sequence rather than at random): then the
+// groups come in that order, and a filter `r.key op value` on an integer or date column skips the
+// blocks its zone map excludes (news is loaded in date order, so a window reads its own blocks).
+//
 // The rule checked that every key and every such argument reads one of the pattern's variables
 // at most, that nothing evaluated runs a sub-plan or is not deterministic, and that the step has
 // no relationship to stay distinct from.
@@ -44,11 +49,18 @@ public:
         Rel,         // anything else over r only
         Row,         // several variables (an argument evaluated per row)
     };
+    // A step filter `r.key op value` whose value reads no variable: with an integer or date
+    // column, the blocks of relationships whose zone map it excludes are skipped.
+    struct Bound {
+        ast::BinaryOp op = ast::BinaryOp::Equal; // r.key op value
+        const ast::Expr* value = nullptr;
+    };
     struct Input {
         const ast::Expr* expr = nullptr;
         Source source = Source::Row;
         std::string key;    // the property of *Property
         bool exact = false; // the variable itself, type(r) or x.key: its code says its value
+        std::optional<Bound> bound; // step filters only
     };
     struct Spec {
         std::vector<Input> keys;           // in the Aggregate's order
@@ -72,6 +84,8 @@ private:
     struct Table;
     struct Reader;
     void run(ExecutionContext& context);
+    // Whether the step is walked in relationship id order (see above).
+    bool byRelationships() const;
 
     Spec spec_;
     std::unique_ptr<Aggregate> aggregate_; // the keys, slots and aggregates; childless
