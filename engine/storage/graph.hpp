@@ -76,6 +76,8 @@ public:
     uint64_t liveRelCount() const { return relCount() - deletedRels_; }
 
     std::span<const LabelId> labels(NodeId node) const { return catalog_.labelSet(nodeLabels_[node]); }
+    // The node's label set: equal for two nodes exactly when their labels are.
+    LabelSetId labelSet(NodeId node) const { return nodeLabels_[node]; }
     bool hasLabel(NodeId node, LabelId label) const { return catalog_.labelSetHas(nodeLabels_[node], label); }
     TypeId relType(RelId rel) const { return relType_[rel]; }
     NodeId relSource(RelId rel) const { return relSource_[rel]; }

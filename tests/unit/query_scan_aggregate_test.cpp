@@ -86,6 +86,9 @@ TEST_CASE("scan aggregate answers as the Aggregate does, row for row", "[scan_ag
         {"MATCH (a:A)-[r:X|Y]->(b:B) RETURN a.name, count(DISTINCT b), min(r.date), max(r.code)", true},
         {"MATCH (a)-[r]-(b) RETURN labels(a), count(*), sum(r.w)", true},
         {"MATCH (n) RETURN n.name, count(*), collect(n.seq)", true},
+        // Keys and filters over labels alone, read once per label set.
+        {"MATCH (n) WHERE n:A OR NOT n:B RETURN size(labels(n)) AS s, labels(n) AS l, count(*)", true},
+        {"MATCH (a)-[r]->(b) WHERE b:A RETURN labels(b), a:B AS isB, count(*), count(DISTINCT labels(a))", true},
         {"MATCH (a:B) RETURN labels(a), n.num, count(*)", false}, // n is not bound: an error either way
         {"MATCH (a)<-[r]-(b) WHERE r.date >= date('2019-04-10') RETURN r.code, count(DISTINCT a.name), avg(b.num)", true},
         {"MATCH (a)-[r]->(b) WHERE a.num > 2 RETURN r.mixed, count(*)", true},

@@ -93,23 +93,25 @@ std::optional<ScanAggregate::Input> inputOf(const ast::Expr& expr, size_t width,
     input.exact = variable;
     // A node's key by the value of its one property where it reads nothing else (a.name,
     // toLower(b.name)), else by the node.
-    auto ofNode = [&](Source node, Source property) {
+    auto ofNode = [&](Source node, Source property, Source labels) {
         input.source = node;
         if (std::optional<std::string> key = soleProperty(expr, column)) {
             input.source = property;
             input.key = std::move(*key);
             input.exact = isPropertyOfVariable(expr);
+        } else if (!variable && readsOnlyLabels(expr, column)) {
+            input.source = labels; // by the label set: labels(n), count(*) reads each set once
         }
         return input;
     };
     if (column == start) {
-        return ofNode(Source::Start, Source::StartProperty);
+        return ofNode(Source::Start, Source::StartProperty, Source::StartLabels);
     }
     if (step == nullptr) {
         return std::nullopt;
     }
     if (column == step->spec().toSlot) {
-        return ofNode(Source::End, Source::EndProperty);
+        return ofNode(Source::End, Source::EndProperty, Source::EndLabels);
     }
     if (column != step->spec().relSlot) {
         return std::nullopt;
@@ -181,6 +183,7 @@ std::optional<Match> match(Aggregate& aggregate) {
     for (const ast::Expr* filter : filters) {
         std::optional<ScanAggregate::Input> input = inputOf(*filter, width, scan->slot(), step);
         if (!input || (input->source != Source::Start && input->source != Source::StartProperty &&
+                       input->source != Source::StartLabels &&
                        input->source != Source::Constant)) {
             return std::nullopt;
         }

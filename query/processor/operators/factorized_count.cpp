@@ -1,6 +1,7 @@
 #include "query/processor/operators/factorized_count.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <thread>
 #include <unordered_map>
 
@@ -127,6 +128,38 @@ bool readsOnlyProperty(const ast::Expr& expr, size_t slot, std::optional<std::st
 }
 
 } // namespace
+
+bool readsOnlyLabels(const ast::Expr& expr, size_t slot) {
+    const auto isSlot = [&](const ast::Expr& child) {
+        return child.kind == ast::ExprKind::Variable && child.slot == static_cast<int>(slot);
+    };
+    switch (expr.kind) {
+    case ast::ExprKind::Function: {
+        std::string name = expr.name;
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+        if (name == "labels" && expr.children.size() == 1 && isSlot(*expr.children[0])) {
+            return true;
+        }
+        break;
+    }
+    case ast::ExprKind::LabelCheck:
+        if (expr.children.size() == 1 && isSlot(*expr.children[0])) {
+            return true;
+        }
+        break;
+    case ast::ExprKind::Variable: return !isSlot(expr);
+    case ast::ExprKind::MapProjection:
+    case ast::ExprKind::ListComprehension:
+    case ast::ExprKind::Quantifier:
+    case ast::ExprKind::Reduce:
+    case ast::ExprKind::PatternPredicate:
+    case ast::ExprKind::PatternComprehension:
+    case ast::ExprKind::Exists: return false;
+    default: break;
+    }
+    return std::all_of(expr.children.begin(), expr.children.end(),
+                       [&](const auto& child) { return child == nullptr || readsOnlyLabels(*child, slot); });
+}
 
 std::optional<std::string> soleProperty(const ast::Expr& expr, size_t slot) {
     std::optional<std::string> key;

@@ -237,7 +237,7 @@ bool ScanAggregate::byRelationships() const {
     // Groups of start nodes that gather DISTINCT values (WITH a, count(DISTINCT b)) fill their
     // sets one start node after another in node order, and at random in relationship order: 2x.
     const bool perStart = std::any_of(spec_.keys.begin(), spec_.keys.end(), [](const Input& key) {
-        return key.source == Source::Start || key.source == Source::StartProperty;
+        return key.source == Source::Start || key.source == Source::StartProperty || key.source == Source::StartLabels;
     });
     const bool distinct = std::any_of(aggregate_->aggregates().begin(), aggregate_->aggregates().end(),
                                       [](const AggregateSpec& spec) { return spec.distinct; });
@@ -377,6 +377,7 @@ void ScanAggregate::run(ExecutionContext& context) {
         for (const Input& filter : filters) {
             const Reader reader = readerOf(filter);
             const bool byValue = reader.source == Source::StartProperty || reader.source == Source::EndProperty ||
+                                 reader.source == Source::StartLabels || reader.source == Source::EndLabels ||
                                  reader.source == Source::RelProperty;
             readers.push_back(byValue ? std::optional<Reader>(reader) : std::nullopt);
         }
@@ -488,6 +489,10 @@ void ScanAggregate::run(ExecutionContext& context) {
                 return end;
             case Source::RelType:
                 return graph.relType(rel);
+            case Source::StartLabels:
+                return graph.labelSet(start);
+            case Source::EndLabels:
+                return graph.labelSet(end);
             case Source::StartProperty:
             case Source::EndProperty:
             case Source::RelProperty: {

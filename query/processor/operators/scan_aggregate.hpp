@@ -42,8 +42,10 @@ public:
         Constant,    // reads no variable
         Start,         // the scanned node only
         StartProperty, // a function of one property of the scanned node
+        StartLabels,   // a function of the scanned node's labels (labels(a), a:Country)
         End,           // the far node only
         EndProperty,   // a function of one property of the far node
+        EndLabels,     // a function of the far node's labels
         RelType,     // type(r)
         RelProperty, // r.key
         Rel,         // anything else over r only
