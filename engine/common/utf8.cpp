@@ -46,4 +46,14 @@ std::optional<size_t> findInvalidUtf8(std::string_view text) {
     return std::nullopt;
 }
 
+std::string asciiLowered(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
 } // namespace newsgraph

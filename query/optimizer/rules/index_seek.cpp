@@ -30,9 +30,7 @@ std::optional<SeekEquality> seekEquality(const ast::Expr& predicate, size_t scan
     for (size_t side = 0; side < 2; ++side) {
         const ast::Expr& property = *predicate.children[side];
         const ast::Expr& value = *predicate.children[1 - side];
-        if (property.kind != ast::ExprKind::Property || property.children.size() != 1 ||
-            property.children[0]->kind != ast::ExprKind::Variable ||
-            property.children[0]->slot != static_cast<int32_t>(scanned) || !NodeIndex::indexedKey(property.name)) {
+        if (!isPropertyOfSlot(property, scanned) || !NodeIndex::indexedKey(property.name)) {
             continue;
         }
         const auto reads = readsOf(value, width);

@@ -144,6 +144,11 @@ std::optional<PropertyComparison> propertyComparison(const ast::Expr& predicate,
 
 // A fixed step the count can read from b's adjacency: a new far node, no variable-length lists
 // to avoid.
+bool isPropertyOfSlot(const ast::Expr& expr, size_t slot) {
+    return expr.kind == ast::ExprKind::Property && expr.children.size() == 1 &&
+           expr.children[0]->kind == ast::ExprKind::Variable && expr.children[0]->slot == static_cast<int32_t>(slot);
+}
+
 bool isPlainStep(const ExpandSpec& spec) {
     return !spec.into && spec.distinctFromLists.empty();
 }

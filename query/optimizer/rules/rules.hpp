@@ -36,6 +36,9 @@ std::optional<LoneCount> countOf(const Aggregate& aggregate);
 // variable-length lists to avoid.
 bool isPlainStep(const ExpandSpec& spec);
 
+// Whether `expr` is `x.key` of the variable in `slot` itself.
+bool isPropertyOfSlot(const ast::Expr& expr, size_t slot);
+
 // The scan a count over a pattern starts from: the operators from `aggregate`'s child down to a
 // NodeScan straight over the statement's Argument, top first, into `chain` (the scan last).
 // nullptr when the input is anything else.

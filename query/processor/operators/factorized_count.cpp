@@ -1,10 +1,10 @@
 #include "query/processor/operators/factorized_count.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <thread>
 #include <unordered_map>
 
+#include "engine/common/utf8.hpp"
 #include "engine/function/value_ops.hpp"
 #include "query/processor/evaluator.hpp"
 
@@ -101,7 +101,25 @@ namespace {
 // Entities between two looks at the cancel flag.
 constexpr uint32_t kCancelCheckEntities = 4096;
 
+// Expressions that bind variables of their own or run a sub-plan: what they read of a slot is
+// not told by their children.
+bool hidesReads(ast::ExprKind kind) {
+    switch (kind) {
+    case ast::ExprKind::MapProjection:
+    case ast::ExprKind::ListComprehension:
+    case ast::ExprKind::Quantifier:
+    case ast::ExprKind::Reduce:
+    case ast::ExprKind::PatternPredicate:
+    case ast::ExprKind::PatternComprehension:
+    case ast::ExprKind::Exists: return true;
+    default: return false;
+    }
+}
+
 bool readsOnlyProperty(const ast::Expr& expr, size_t slot, std::optional<std::string>& key) {
+    if (hidesReads(expr.kind)) {
+        return false;
+    }
     switch (expr.kind) {
     case ast::ExprKind::Property:
         if (expr.children.size() == 1 && expr.children[0]->kind == ast::ExprKind::Variable &&
@@ -113,14 +131,7 @@ bool readsOnlyProperty(const ast::Expr& expr, size_t slot, std::optional<std::st
             return true;
         }
         break;
-    case ast::ExprKind::Variable:
-    case ast::ExprKind::MapProjection:
-    case ast::ExprKind::ListComprehension:
-    case ast::ExprKind::Quantifier:
-    case ast::ExprKind::Reduce:
-    case ast::ExprKind::PatternPredicate:
-    case ast::ExprKind::PatternComprehension:
-    case ast::ExprKind::Exists: return false;
+    case ast::ExprKind::Variable: return false;
     default: break;
     }
     return std::all_of(expr.children.begin(), expr.children.end(),
@@ -133,28 +144,21 @@ bool readsOnlyLabels(const ast::Expr& expr, size_t slot) {
     const auto isSlot = [&](const ast::Expr& child) {
         return child.kind == ast::ExprKind::Variable && child.slot == static_cast<int>(slot);
     };
+    if (hidesReads(expr.kind)) {
+        return false;
+    }
     switch (expr.kind) {
-    case ast::ExprKind::Function: {
-        std::string name = expr.name;
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-        if (name == "labels" && expr.children.size() == 1 && isSlot(*expr.children[0])) {
+    case ast::ExprKind::Function:
+        if (asciiLowered(expr.name) == "labels" && expr.children.size() == 1 && isSlot(*expr.children[0])) {
             return true;
         }
         break;
-    }
     case ast::ExprKind::LabelCheck:
         if (expr.children.size() == 1 && isSlot(*expr.children[0])) {
             return true;
         }
         break;
     case ast::ExprKind::Variable: return !isSlot(expr);
-    case ast::ExprKind::MapProjection:
-    case ast::ExprKind::ListComprehension:
-    case ast::ExprKind::Quantifier:
-    case ast::ExprKind::Reduce:
-    case ast::ExprKind::PatternPredicate:
-    case ast::ExprKind::PatternComprehension:
-    case ast::ExprKind::Exists: return false;
     default: break;
     }
     return std::all_of(expr.children.begin(), expr.children.end(),

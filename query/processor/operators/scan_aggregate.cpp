@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <limits>
 #include <atomic>
 #include <span>
 #include <unordered_set>
 
+#include "engine/common/utf8.hpp"
 #include "engine/function/aggregate_functions.hpp"
 #include "engine/function/value_ops.hpp"
 #include "query/processor/evaluator.hpp"
@@ -246,9 +246,7 @@ bool ScanAggregate::byRelationships() const {
     }
     // collect() keeps the order rows come in: the order of the nodes then.
     return std::none_of(aggregate_->aggregates().begin(), aggregate_->aggregates().end(), [](const AggregateSpec& spec) {
-        std::string name = spec.name;
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-        return name == "collect";
+        return asciiLowered(spec.name) == "collect";
     });
 }
 
@@ -360,8 +358,7 @@ void ScanAggregate::run(ExecutionContext& context) {
     for (size_t a = 0; a < aggregates.size(); ++a) {
         const AggregateSpec& spec = aggregates[a];
         const Source source = spec_.arguments[a].source;
-        std::string name = spec.name;
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+        const std::string name = asciiLowered(spec.name);
         const bool absorbs = spec.distinct || name == "min" || name == "max";
         const bool coded = source != Source::Rel && source != Source::Row;
         if (!spec.countStar && absorbs && coded && spec.call->children.size() == 1) {
@@ -415,20 +412,20 @@ void ScanAggregate::run(ExecutionContext& context) {
         } else {
             continue; // another kind of value (a float against integers, null): no blocks skipped
         }
-        ZoneRange range{&column->zones(), std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max()};
+        constexpr int64_t kLeast = std::numeric_limits<int64_t>::min();
+        constexpr int64_t kGreatest = std::numeric_limits<int64_t>::max();
+        ZoneRange range{&column->zones(), kLeast, kGreatest};
         switch (bound->op) {
         case ast::BinaryOp::Equal: range.low = range.high = code; break;
         case ast::BinaryOp::LessEqual: range.high = code; break;
         case ast::BinaryOp::GreaterEqual: range.low = code; break;
-        case ast::BinaryOp::Less:
-            range.high = code == range.low ? code : code - 1;
-            range.low = code == range.low ? code + 1 : range.low; // below the least integer: nothing
-            break;
-        case ast::BinaryOp::Greater:
-            range.low = code == range.high ? code : code + 1;
-            range.high = code == range.high ? code - 1 : range.high;
-            break;
+        case ast::BinaryOp::Less: range.high = code == kLeast ? kLeast : code - 1; break;
+        case ast::BinaryOp::Greater: range.low = code == kGreatest ? kGreatest : code + 1; break;
         default: continue;
+        }
+        if ((bound->op == ast::BinaryOp::Less && code == kLeast) || (bound->op == ast::BinaryOp::Greater && code == kGreatest)) {
+            range.low = kGreatest; // nothing is below the least integer or above the greatest: no value passes
+            range.high = kLeast;
         }
         zoneRanges.push_back(range);
     }
