@@ -276,6 +276,10 @@ void ChainCount::buildEdges(ExecutionContext& context, size_t step) {
     forNodeRanges(context.threads, nodes, graph.relCount(), [&](NodeId begin, NodeId end) {
         for (NodeId node = begin; node < end; ++node) {
             size_t degree = 0;
+            if (!reach_.empty() && reach_[step][node] == 0) {
+                edges.offsets[node + 1] = 0; // no chain from the anchor gets here
+                continue;
+            }
             forEachEdge(graph, node, expand, [&](RelId rel, NodeId /*far*/) { degree += graph.relDeleted(rel) ? 0 : 1; });
             edges.offsets[node + 1] = degree;
         }
@@ -290,6 +294,9 @@ void ChainCount::buildEdges(ExecutionContext& context, size_t step) {
                 context.checkCancelledConcurrently();
             }
             segment.clear();
+            if (!reach_.empty() && reach_[step][node] == 0) {
+                continue;
+            }
             forEachEdge(graph, node, expand, [&](RelId rel, NodeId far) {
                 if (!graph.relDeleted(rel)) {
                     segment.emplace_back(far, rel);
@@ -305,6 +312,36 @@ void ChainCount::buildEdges(ExecutionContext& context, size_t step) {
             }
         }
     });
+}
+
+void ChainCount::reachFromAnchor(ExecutionContext& context) {
+    reach_.clear();
+    if (spec_.anchorNode != size_t{0}) {
+        return;
+    }
+    const Graph& graph = *context.graph;
+    const NodeId nodes = graph.nodeCount();
+    const size_t steps = spec_.steps.size();
+    reach_.assign(steps, std::vector<uint8_t>(nodes, 0));
+    for (NodeId node = 0; node < nodes; ++node) {
+        reach_[0][node] = nodePasses(0, node) ? 1 : 0;
+    }
+    for (size_t step = 0; step + 1 < steps; ++step) {
+        if (spec_.shortest) {
+            reach_[step + 1] = reach_[0];
+        }
+        for (NodeId node = 0; node < nodes; ++node) {
+            if (reach_[step][node] == 0) {
+                continue;
+            }
+            forEachEdge(graph, node, spec_.steps[step].expand, [&](RelId rel, NodeId far) {
+                if (!graph.relDeleted(rel) && nodePasses(step + 1, far)) {
+                    reach_[step + 1][far] = 1;
+                }
+            });
+        }
+        context.checkCancelled();
+    }
 }
 
 std::pair<size_t, size_t> ChainCount::edgesBetween(size_t step, NodeId from, NodeId to) const {
@@ -479,6 +516,7 @@ void ChainCount::countPerStart(ExecutionContext& context, std::vector<int64_t>& 
         return;
     }
     evaluateInIdOrder(context);
+    reachFromAnchor(context);
     edges_.resize(spec_.steps.size());
     for (size_t step = 0; step < spec_.steps.size(); ++step) {
         buildEdges(context, step);
@@ -514,6 +552,7 @@ void ChainCount::countPerStart(ExecutionContext& context, std::vector<int64_t>& 
         firstEqualsThird(context, perStart);
     }
     edges_.clear();
+    reach_.clear();
     integerKeys_.clear();
     numberKeys_.clear();
     relOk_.clear();

@@ -103,6 +103,11 @@ private:
         bool sortedByFar = false; // else in the adjacency's order
     };
     void buildEdges(ExecutionContext& context, size_t step);
+    // An anchored chain whose anchor is its first node: per position, the nodes a chain from the
+    // anchor can be at (with a variable-length step, within that many steps: a shorter chain
+    // starts later), into reach_, so that only their edges are built and counted. Left empty
+    // otherwise (every node).
+    void reachFromAnchor(ExecutionContext& context);
     // The filters a relationship or node can be checked against alone, evaluated for all of them
     // in id order (property columns read in sequence) into relOk_ and nodeOk_; the filters that
     // also read a step's nodes go to pending_, evaluated where a chain can pass.
@@ -140,6 +145,7 @@ private:
     std::vector<std::vector<const BoundPredicate*>> pending_; // per step
     std::vector<Value> row_;
     std::vector<StepEdges> edges_;
+    std::vector<std::vector<uint8_t>> reach_; // per position 0..k-1: by node id (empty: all)
     std::map<PropertyKeyId, KeyArray<int64_t>> integerKeys_;
     std::map<PropertyKeyId, KeyArray<double>> numberKeys_;
 };
