@@ -54,6 +54,9 @@ std::vector<std::unique_ptr<OptimizerRule>> makeRules() {
     //     counting rules, which answer their Aggregates without enumerating, and after 10, so that the
     //     workers' copies carry its FrontierDistinct operators.
     rules.push_back(std::make_unique<ParallelAggregateRule>());
+    // 13. ORDER BY an aggregate under LIMIT over a ScanAggregate: only the groups that can make the
+    //     first k are emitted, their keys evaluated alone. After 9 and 11, which make the two.
+    rules.push_back(std::make_unique<AggregateTopKRule>());
     return rules;
 }
 

@@ -229,7 +229,7 @@ private:
     std::string projection() {
         const std::string& a = nodes_[pick(nodes_.size())];
         const std::string& b = nodes_.back();
-        switch (pick(10)) {
+        switch (pick(12)) {
         case 0: return "RETURN count(*)";
         case 1: return fmt::format("RETURN count(DISTINCT {})", b);
         case 2: return fmt::format("RETURN DISTINCT {}.k, {}.name", a, b);
@@ -239,6 +239,8 @@ private:
         case 6: return fmt::format("WITH collect(DISTINCT {}.name) AS ns UNWIND ns AS n RETURN n", b);
         case 7: return fmt::format("RETURN {0}.name AS p, {1}.name AS q ORDER BY p DESC, q LIMIT {2}", a, b, 1 + pick(6));
         case 8: return fmt::format("RETURN {}.k AS g, count(*) AS c ORDER BY c DESC, g SKIP 1 LIMIT 3", a);
+        case 9: return fmt::format("RETURN {0} AS g, count(DISTINCT {1}) AS c ORDER BY c DESC, g LIMIT {2}", a, b, 1 + pick(4));
+        case 10: return fmt::format("RETURN {0}.name AS p, {1}.name AS q, count(*) AS c ORDER BY c DESC, p, q LIMIT 4", a, b);
         default: return fmt::format("RETURN sum(DISTINCT {}.k), count({})", b, a);
         }
     }

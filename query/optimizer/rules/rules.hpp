@@ -204,6 +204,15 @@ public:
     size_t apply(OptimizerContext& context) override;
 };
 
+class AggregateTopKRule final : public OptimizerRule {
+public:
+    const char* name() const override { return "aggregate_top_k"; }
+    const char* summary() const override {
+        return "ORDER BY an aggregate under LIMIT k: a ScanAggregate emits only the groups that can be among the first k, "
+               "evaluating their keys alone";
+    }
+    size_t apply(OptimizerContext& context) override;
+};
 class ScanAggregateRule final : public OptimizerRule {
 public:
     const char* name() const override { return "scan_aggregate"; }

@@ -169,6 +169,9 @@ public:
     bool next(ExecutionContext& context, Chunk& out) override;
     std::string describe() const override;
     ColumnUsage usage() const override;
+    const std::vector<SortKey>& keys() const { return keys_; }
+    const ast::Expr* skip() const { return skip_; }
+    const ast::Expr* limit() const { return limit_; }
 
 private:
     struct Entry {

@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <limits>
+#include <numeric>
 #include <atomic>
 #include <span>
 #include <unordered_set>
+
+#include <fmt/format.h>
 
 #include "engine/common/utf8.hpp"
 #include "engine/function/aggregate_functions.hpp"
@@ -27,6 +31,12 @@ constexpr unsigned kAggregateBits = 8;
 constexpr uint64_t kMaxDirectEntries = uint64_t{1} << 24U;
 // Dates memoized in an array by their day number up to this (1970-01-01 + 2^16 days, in 2149).
 constexpr uint64_t kDirectDays = uint64_t{1} << 16U;
+// The bits of a packed entry.
+constexpr unsigned kWordBits = 64;
+// A direct array of groups this small is always worth clearing (4 bytes an entry).
+constexpr uint64_t kSmallDirectEntries = uint64_t{1} << 16U;
+// A group's witness: the start node, relationship and far node of its first row.
+constexpr size_t kWitnessWidth = 3;
 
 uint64_t mix(uint64_t hash, uint64_t word) {
     constexpr uint64_t kMultiplier = 0x9e3779b97f4a7c15ULL;
@@ -37,12 +47,12 @@ uint64_t mix(uint64_t hash, uint64_t word) {
 // A set of fixed-width rows of 64-bit codes, each numbered in order of insertion: open addressing,
 // with the last row found kept aside (a node's relationships often repeat it: same start, same
 // type run), and a direct array instead of the hash when a row is one code below a known bound
-// and a zero word (one key, not null).
+// (one word, or one word and a zero word: one key, not null).
 class CodeTable {
 public:
     explicit CodeTable(size_t width) : width_(width), last_(width, 0) {}
 
-    // Rows (code, 0) with code < bound go to an array of `bound` entries.
+    // Rows (code) or (code, 0) with code < bound go to an array of `bound` entries.
     void useDirect(uint64_t bound) { direct_.assign(bound, kNoEntry); }
 
     // The number of `codes` (width words), and whether it was new.
@@ -66,7 +76,7 @@ private:
         return true;
     }
     std::pair<uint32_t, bool> find(const uint64_t* codes) {
-        if (width_ == 2 && codes[1] == 0 && codes[0] < direct_.size()) {
+        if (codes[0] < direct_.size() && (width_ == 1 || (width_ == 2 && codes[1] == 0))) {
             uint32_t& entry = direct_[codes[0]];
             if (entry != kNoEntry) {
                 return {entry, false};
@@ -203,7 +213,9 @@ struct ScanAggregate::Table {
             return true;
         }
     };
-    Table(size_t keys, size_t aggregates) : keyCount(keys), aggregateCount(aggregates), entries(keys + 1), seen(2) {}
+    // `entryWidth`: the words of an entry's codes (the keys' and a null mask, or one packed word).
+    Table(size_t keys, size_t aggregates, size_t entryWidth)
+        : keyCount(keys), aggregateCount(aggregates), entries(entryWidth), seen(2) {}
     const Value& keyAt(uint32_t group, size_t k) const {
         return group == kProbe ? probe[k] : keys[group * keyCount + k];
     }
@@ -219,6 +231,20 @@ struct ScanAggregate::Table {
     std::vector<std::unique_ptr<AggregateState>> states; // g * aggregateCount + a; null for count(*)
     std::vector<Value> probe;           // the key being looked up
     std::vector<uint64_t> codes;        // per group, when an entry is a group: its entry's codes
+    // Counted aggregates (count(DISTINCT x) of a group per start node, see run()): no state, a
+    // count per group and aggregate (aggregateCount each).
+    std::vector<uint8_t> counted;
+    std::vector<int64_t> counts;
+    // Lazy keys (top groups whose codes say the keys): per group, the start, relationship and far
+    // node of its first row, from which the kept groups' keys are evaluated.
+    bool lazyKeys = false;
+    std::vector<uint32_t> witnesses;
+    // Top groups: which groups to emit, in order; their keys when lazy (keyCount each); the sort
+    // aggregate's finished value per group when it is not count(*).
+    bool selected = false;
+    std::vector<uint32_t> emitted;
+    std::vector<Value> emittedKeys;
+    std::vector<Value> finished;
     std::unordered_set<uint32_t, KeyHash, KeyEqual> byKey{0, KeyHash{this}, KeyEqual{this}};
 };
 
@@ -251,7 +277,12 @@ bool ScanAggregate::byRelationships() const {
 }
 
 std::string ScanAggregate::describe() const {
-    return "Scan" + aggregate_->describe() + (byRelationships() ? " by relationship" : "");
+    std::string text = "Scan" + aggregate_->describe() + (byRelationships() ? " by relationship" : "");
+    if (top_) {
+        text += fmt::format(", top groups by #{}{}", aggregate_->aggregates()[top_->aggregate].slot,
+                            top_->descending ? " desc" : "");
+    }
+    return text;
 }
 
 ColumnUsage ScanAggregate::usage() const {
@@ -278,19 +309,30 @@ bool ScanAggregate::next(ExecutionContext& context, Chunk& out) {
     const std::vector<AggregateSpec>& aggregates = aggregate_->aggregates();
     Table& table = *result_;
     std::vector<Value>& row = scratch_;
-    while (position_ < table.groups() && !out.full()) {
-        const uint32_t group = static_cast<uint32_t>(position_++);
+    const size_t total = table.selected ? table.emitted.size() : table.groups();
+    const size_t keyCount = keySlots.size();
+    while (position_ < total && !out.full()) {
+        const size_t at = position_++;
+        const uint32_t group = table.selected ? table.emitted[at] : static_cast<uint32_t>(at);
         row.assign(outputWidth(), Value());
-        for (size_t k = 0; k < keySlots.size(); ++k) {
-            row[keySlots[k]] = std::move(table.keys[group * keySlots.size() + k]);
+        for (size_t k = 0; k < keyCount; ++k) {
+            row[keySlots[k]] = std::move(table.lazyKeys ? table.emittedKeys[at * keyCount + k]
+                                                        : table.keys[group * keyCount + k]);
         }
         for (size_t a = 0; a < aggregates.size(); ++a) {
-            row[aggregates[a].slot] = aggregates[a].countStar ? Value(table.rows[group])
-                                                              : table.states[group * aggregates.size() + a]->finish();
+            if (aggregates[a].countStar) {
+                row[aggregates[a].slot] = Value(table.rows[group]);
+            } else if (table.counted[a] != 0) {
+                row[aggregates[a].slot] = Value(table.counts[group * aggregates.size() + a]);
+            } else if (!table.finished.empty() && a == top_->aggregate) {
+                row[aggregates[a].slot] = std::move(table.finished[group]);
+            } else {
+                row[aggregates[a].slot] = table.states[group * aggregates.size() + a]->finish();
+            }
         }
         out.append(std::move(row));
     }
-    if (position_ >= table.groups()) {
+    if (position_ >= total) {
         result_.reset();
     }
     return !out.empty();
@@ -443,29 +485,117 @@ void ScanAggregate::run(ExecutionContext& context) {
         const bool saysValue = spec_.keys[k].exact && source == spec_.keys[k].source;
         byValue = byValue || !(saysValue || source == Source::Constant);
     }
+    // How many codes `reader` may give (each below it), when that is known: nullopt for integers
+    // and dates, which take 64 bits.
+    const auto codeCount = [&](const Reader& reader) -> std::optional<uint64_t> {
+        switch (reader.source) {
+        case Source::Constant: return 1;
+        case Source::Start:
+        case Source::End: return graph.nodeCount();
+        case Source::StartLabels:
+        case Source::EndLabels: return graph.catalog().labelSetCount();
+        case Source::RelType: return graph.catalog().typeCount();
+        case Source::Rel:
+        case Source::Row: return graph.relCount();
+        case Source::StartProperty:
+        case Source::EndProperty:
+        case Source::RelProperty: {
+            const ColumnKind kind = reader.column != nullptr ? reader.column->values().kind() : ColumnKind::Empty;
+            return reader.column == nullptr     ? std::optional<uint64_t>(1)
+                   : kind == ColumnKind::String ? std::optional<uint64_t>(graph.strings().size())
+                   : kind == ColumnKind::Bool   ? std::optional<uint64_t>(2)
+                                                : std::nullopt;
+        }
+        }
+        return std::nullopt;
+    };
+    // count(DISTINCT x) of groups that are each one start node (a key is the start node itself,
+    // the others functions of it), scanned in node order: a group's rows come together, in one
+    // part, so a value is new to it when the array of last groups per code says another group.
+    // No state, no set per group. x by its code, when the code says its value.
+    const auto ofStart = [](Source source) {
+        return source == Source::Start || source == Source::StartProperty || source == Source::StartLabels ||
+               source == Source::Constant;
+    };
+    bool groupPerStart = !byRelationships && !spec_.keys.empty();
+    bool startKey = false;
+    for (size_t k = 0; k < spec_.keys.size(); ++k) {
+        groupPerStart = groupPerStart && ofStart(spec_.keys[k].source);
+        startKey = startKey || (spec_.keys[k].source == Source::Start && spec_.keys[k].exact &&
+                                keyReaders[k].source == Source::Start);
+    }
+    groupPerStart = groupPerStart && startKey;
+    std::vector<uint8_t> counted(aggregates.size(), 0);
+    for (size_t a = 0; a < aggregates.size() && groupPerStart; ++a) {
+        const AggregateSpec& spec = aggregates[a];
+        const Input& argument = spec_.arguments[a];
+        if (!spec.distinct || spec.countStar || asciiLowered(spec.name) != "count" || !argumentReaders[a] ||
+            !argument.exact || argumentReaders[a]->source != argument.source) {
+            continue;
+        }
+        const std::optional<uint64_t> codes = codeCount(*argumentReaders[a]);
+        counted[a] = codes && *codes <= kMaxDirectEntries ? 1 : 0;
+    }
+    const bool anyCounted = std::any_of(counted.begin(), counted.end(), [](uint8_t c) { return c != 0; });
+
+    // The keys' codes packed into one word where the number of codes each may take allows (a
+    // node id below the node count, a pooled string below the pool's size, and a null bit for a
+    // property): half the table's memory and one comparison a probe. A direct array when the
+    // word is small.
+    std::vector<unsigned> shifts; // per key: where its code starts in the word
+    std::vector<unsigned> widths; // per key: its code's bits
+    unsigned packedBits = 0;
+    bool packed = true;
+    for (size_t k = 0; k < keyReaders.size() && packed; ++k) {
+        const Reader& reader = keyReaders[k];
+        const std::optional<uint64_t> codes = codeCount(reader);
+        const bool nullable = reader.source == Source::StartProperty || reader.source == Source::EndProperty ||
+                              reader.source == Source::RelProperty;
+        if (!codes) {
+            packed = false;
+            break;
+        }
+        const auto bits = static_cast<unsigned>(std::bit_width(std::max<uint64_t>(*codes, 1) - 1));
+        shifts.push_back(packedBits);
+        widths.push_back(bits);
+        packedBits += bits + (nullable ? 1U : 0U);
+        packed = packedBits <= kWordBits;
+    }
+    const size_t entryWidth = packed ? 1 : spec_.keys.size() + 1;
+    // A direct array costs its size to clear: worth it below a small size or the work's.
+    const uint64_t items = byRelationships ? graph.relCount() : nodes.size() + graph.relCount();
+    const uint64_t directEntries = packed && packedBits < kWordBits ? uint64_t{1} << packedBits : 0;
+    const bool direct = directEntries > 0 && directEntries <= kMaxDirectEntries &&
+                        (directEntries <= kSmallDirectEntries || directEntries <= items);
+
+    // Keys evaluated only for the groups kept (see the header) when codes say them.
+    const bool lazyKeys = top_.has_value() && !byValue;
     std::vector<std::unique_ptr<Table>> tables;
     std::vector<ExecutionContext> contexts(parts);
     for (uint32_t part = 0; part < parts; ++part) {
-        tables.push_back(std::make_unique<Table>(spec_.keys.size(), aggregates.size()));
+        tables.push_back(std::make_unique<Table>(spec_.keys.size(), aggregates.size(), entryWidth));
+        tables.back()->lazyKeys = lazyKeys;
     }
 
     runParts(parts, [&](uint32_t part, const std::atomic<bool>& stop) {
         ExecutionContext& own = contexts[part];
         initWorkerContext(context, own, parts > 1 ? &stop : context.abandoned);
         Table& table = *tables[part];
-        if (keyReaders.size() == 1) {
-            // One key read by a node's or a type's id: its groups in an array indexed by it.
-            const Source source = keyReaders.front().source;
-            const uint64_t bound = source == Source::Start || source == Source::End ? graph.nodeCount()
-                                   : source == Source::RelType                     ? graph.catalog().typeCount()
-                                                                                   : 0;
-            if (bound > 0 && bound <= kMaxDirectEntries) {
-                table.entries.useDirect(bound);
+        if (direct) {
+            table.entries.useDirect(directEntries);
+        }
+        table.counted = counted;
+        // Counted aggregates: per code, the last group (plus one) that counted it.
+        std::vector<std::vector<uint32_t>> marks(aggregates.size());
+        for (size_t a = 0; a < aggregates.size(); ++a) {
+            if (counted[a] != 0) {
+                marks[a].assign(*codeCount(*argumentReaders[a]), 0);
             }
         }
         std::vector<Value> row(spec_.rowWidth);
         const RowRef rowRef{nullptr, 0, &row};
         std::vector<uint64_t> codes(spec_.keys.size() + 1);
+        uint64_t word = 0;
         std::array<uint64_t, 2> seenCodes{};
         uint32_t untilCheck = kItemsPerCheck;
         auto tick = [&] {
@@ -576,11 +706,16 @@ void ScanAggregate::run(ExecutionContext& context) {
                 table.keys.push_back(std::move(value));
             }
             table.rows.push_back(0);
-            for (const AggregateSpec& spec : aggregates) {
-                table.states.push_back(spec.countStar ? nullptr : makeAggregate(spec.name, spec.distinct));
+            for (size_t a = 0; a < aggregates.size(); ++a) {
+                const AggregateSpec& spec = aggregates[a];
+                const bool stateless = spec.countStar || counted[a] != 0;
+                table.states.push_back(stateless ? nullptr : makeAggregate(spec.name, spec.distinct));
                 if (mergeable && table.states.back()) {
                     table.states.back()->recordForMerge();
                 }
+            }
+            if (anyCounted) {
+                table.counts.resize(table.counts.size() + aggregates.size(), 0);
             }
             if (byValue) {
                 table.byKey.insert(group);
@@ -602,23 +737,32 @@ void ScanAggregate::run(ExecutionContext& context) {
         // One row of the pattern: start, and (with a step) rel and end, whose columns `fill` writes.
         auto accumulate = [&](NodeId start, RelId rel, NodeId end, auto&& fill) {
             codes.back() = 0;
+            word = 0;
             for (size_t k = 0; k < keyReaders.size(); ++k) {
                 bool null = false;
                 codes[k] = codeOf(keyReaders[k], start, rel, end, null);
                 if (null) {
                     codes.back() |= uint64_t{1} << k;
                 }
+                if (packed) {
+                    word |= null ? uint64_t{1} << (shifts[k] + widths[k]) : codes[k] << shifts[k];
+                }
             }
-            const auto [entry, added] = table.entries.insert(codes.data());
+            const uint64_t* entryCodes = packed ? &word : codes.data();
+            const auto [entry, added] = table.entries.insert(entryCodes);
             if (added) {
-                fill();
                 table.probe.clear();
-                for (const ast::Expr* expr : keyExprs) {
-                    table.probe.push_back(evaluate(*expr, rowRef, own));
+                if (lazyKeys) {
+                    table.witnesses.insert(table.witnesses.end(), {start, rel, end});
+                } else {
+                    fill();
+                    for (const ast::Expr* expr : keyExprs) {
+                        table.probe.push_back(evaluate(*expr, rowRef, own));
+                    }
                 }
                 table.groupOfEntry.push_back(groupOfProbe());
                 if (!byValue) {
-                    table.codes.insert(table.codes.end(), codes.begin(), codes.end());
+                    table.codes.insert(table.codes.end(), entryCodes, entryCodes + entryWidth);
                 }
             }
             const uint32_t group = table.groupOfEntry[entry];
@@ -629,6 +773,16 @@ void ScanAggregate::run(ExecutionContext& context) {
                     continue;
                 }
                 const ast::Expr* call = spec.call;
+                if (counted[a] != 0) {
+                    bool null = false;
+                    const uint64_t code = codeOf(*argumentReaders[a], start, rel, end, null);
+                    uint32_t& mark = marks[a][code];
+                    if (!null && mark != group + 1) {
+                        mark = group + 1; // the group's first row with this value
+                        ++table.counts[size_t{group} * aggregates.size() + a];
+                    }
+                    continue;
+                }
                 if (argumentReaders[a]) {
                     bool null = false;
                     seenCodes[1] = codeOf(*argumentReaders[a], start, rel, end, null);
@@ -716,7 +870,7 @@ void ScanAggregate::run(ExecutionContext& context) {
     const size_t width = aggregates.size();
     for (uint32_t part = 1; part < parts; ++part) {
         Table& later = *tables[part];
-        const size_t codeWidth = keyExprs.size() + 1;
+        const size_t codeWidth = entryWidth;
         for (uint32_t group = 0; group < later.groups(); ++group) {
             // The group of the same keys in `merged`, by codes or by values; nullopt: none yet.
             std::optional<uint32_t> into;
@@ -737,17 +891,28 @@ void ScanAggregate::run(ExecutionContext& context) {
             }
             if (!into) {
                 const uint32_t added = merged.groups();
-                merged.keys.insert(merged.keys.end(), std::make_move_iterator(later.keys.begin() + group * keyExprs.size()),
-                                   std::make_move_iterator(later.keys.begin() + (group + 1) * keyExprs.size()));
+                if (lazyKeys) {
+                    merged.witnesses.insert(merged.witnesses.end(), later.witnesses.begin() + size_t{group} * kWitnessWidth,
+                                            later.witnesses.begin() + (size_t{group} + 1) * kWitnessWidth);
+                } else {
+                    merged.keys.insert(merged.keys.end(),
+                                       std::make_move_iterator(later.keys.begin() + group * keyExprs.size()),
+                                       std::make_move_iterator(later.keys.begin() + (group + 1) * keyExprs.size()));
+                }
                 merged.rows.push_back(later.rows[group]);
                 for (size_t a = 0; a < width; ++a) {
                     merged.states.push_back(std::move(later.states[group * width + a]));
+                }
+                if (anyCounted) {
+                    merged.counts.insert(merged.counts.end(), later.counts.begin() + group * width,
+                                         later.counts.begin() + (group + 1) * width);
                 }
                 if (byValue) {
                     merged.byKey.insert(added);
                 }
                 continue;
             }
+            // (Counted aggregates never get here: a group is one start node, scanned by one part.)
             merged.rows[*into] += later.rows[group];
             for (size_t a = 0; a < width; ++a) {
                 if (merged.states[*into * width + a]) {
@@ -763,8 +928,92 @@ void ScanAggregate::run(ExecutionContext& context) {
         for (const AggregateSpec& spec : aggregates) {
             merged.states.push_back(spec.countStar ? nullptr : makeAggregate(spec.name, spec.distinct));
         }
+        merged.counted.assign(aggregates.size(), 0); // (no keys: nothing is counted)
     }
     result_ = std::move(tables.front());
+    selectTopGroups(context, *result_, lazyKeys);
+}
+
+void ScanAggregate::selectTopGroups(ExecutionContext& context, Table& table, bool lazyKeys) {
+    if (!top_) {
+        return;
+    }
+    const uint64_t skip = top_->skip != nullptr ? evaluateCount(*top_->skip, context, "SKIP") : 0;
+    const uint64_t limit = evaluateCount(*top_->limit, context, "LIMIT");
+    const uint64_t bound = limit > UINT64_MAX - skip ? UINT64_MAX : skip + limit;
+    const uint32_t groups = table.groups();
+    table.selected = true;
+    table.emitted.clear();
+    const std::vector<AggregateSpec>& aggregates = aggregate_->aggregates();
+    const size_t a = top_->aggregate;
+    const bool descending = top_->descending;
+    if (bound >= groups) {
+        table.emitted.resize(groups);
+        std::iota(table.emitted.begin(), table.emitted.end(), 0U);
+    } else if (bound > 0 && (aggregates[a].countStar || table.counted[a] != 0)) {
+        // The bound-th count in the order, then every group no later than it.
+        std::vector<int64_t> counts(groups);
+        for (uint32_t group = 0; group < groups; ++group) {
+            counts[group] = aggregates[a].countStar ? table.rows[group] : table.counts[group * aggregates.size() + a];
+        }
+        const std::vector<int64_t> values = counts;
+        const auto nth = counts.begin() + static_cast<std::ptrdiff_t>(bound - 1);
+        if (descending) {
+            std::nth_element(counts.begin(), nth, counts.end(), std::greater<>());
+        } else {
+            std::nth_element(counts.begin(), nth, counts.end());
+        }
+        const int64_t threshold = *nth;
+        for (uint32_t group = 0; group < groups; ++group) {
+            if (descending ? values[group] >= threshold : values[group] <= threshold) {
+                table.emitted.push_back(group);
+            }
+        }
+    } else if (bound > 0) {
+        table.finished.resize(groups);
+        for (uint32_t group = 0; group < groups; ++group) {
+            table.finished[group] = table.states[group * aggregates.size() + a]->finish();
+        }
+        // x comes before y in the ORDER BY.
+        const auto earlier = [&](const Value& x, const Value& y) {
+            const int cmp = compareForOrder(x, y);
+            return descending ? cmp > 0 : cmp < 0;
+        };
+        std::vector<uint32_t> order(groups);
+        std::iota(order.begin(), order.end(), 0U);
+        const auto nth = order.begin() + static_cast<std::ptrdiff_t>(bound - 1);
+        std::nth_element(order.begin(), nth, order.end(), [&](uint32_t x, uint32_t y) {
+            return earlier(table.finished[x], table.finished[y]);
+        });
+        const Value& threshold = table.finished[*nth];
+        for (uint32_t group = 0; group < groups; ++group) {
+            if (!earlier(threshold, table.finished[group])) {
+                table.emitted.push_back(group);
+            }
+        }
+    }
+    if (!lazyKeys) {
+        return;
+    }
+    // The kept groups' keys, from the row each was found by.
+    const std::vector<const ast::Expr*>& keyExprs = aggregate_->keys();
+    std::vector<Value> row(spec_.rowWidth);
+    const RowRef rowRef{nullptr, 0, &row};
+    table.emittedKeys.clear();
+    for (const uint32_t group : table.emitted) {
+        if (keyExprs.empty()) {
+            break; // (and the one group of no input has no row to read)
+        }
+        const uint32_t* witness = &table.witnesses[size_t{group} * kWitnessWidth];
+        row[scan_->slot()] = Value(NodeRef{witness[0]});
+        if (step_ != nullptr) {
+            row[step_->spec().relSlot] = Value(RelRef{witness[1]});
+            row[step_->spec().toSlot] = Value(NodeRef{witness[2]});
+        }
+        for (const ast::Expr* expr : keyExprs) {
+            table.emittedKeys.push_back(evaluate(*expr, rowRef, context));
+        }
+    }
 }
 
 } // namespace newsgraph

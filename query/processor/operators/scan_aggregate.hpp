@@ -10,16 +10,24 @@
 // node id for a key over the start or the far node (a, a.name, labels(b)), the type id for
 // type(r), the stored value for r.key on a column of one scalar kind (pooled strings by their id),
 // the relationship id for anything else over r, nothing for a constant. A row's codes find its
-// group in a flat hash table; only the first row of each combination evaluates the keys, whose
+// group in a flat hash table (packed into one word when their ranges allow, an array when small); only the first row of each combination evaluates the keys, whose
 // values then find the group as Aggregate would (two nodes with one name share a group). The
 // arguments of DISTINCT aggregates, min and max over such codes are evaluated once per (group,
-// code); other aggregates once per row. The scan is cut into ranges of equal work, one thread
+// code); other aggregates once per row. count(DISTINCT x) of groups that are each one start node
+// (WITH a, count(DISTINCT b)) needs no set: the node's rows come together, so an array of the last
+// group per code of x says whether a value is new to the group. The scan is cut into ranges of equal work, one thread
 // each, merged in range order: the groups come out in the order one Aggregate finds them.
 //
 // A directed step from every node with no filter on the start is walked in relationship id order
 // instead (every relationship once, its columns read in sequence rather than at random): then the
 // groups come in that order, and a filter `r.key op value` on an integer or date column skips the
 // blocks its zone map excludes (news is loaded in date order, so a window reads its own blocks).
+//
+// Under ORDER BY <an aggregate> ... LIMIT k (aggregate_top_k), only the groups that can be among
+// the first k rows are emitted: those whose value of that aggregate comes no later than the k-th
+// group's (ties kept), the TopK above ordering them. When codes say the key values, the keys are
+// then evaluated only for those groups, from one row of each kept aside ("a.name, b.name, count(*)
+// ORDER BY count(*) DESC LIMIT 10" reads 10-odd pairs of names, not 177k).
 //
 // The rule checked that every key and every such argument reads one of the pattern's variables
 // at most, that nothing evaluated runs a sub-plan or is not deterministic, and that the step has
@@ -73,6 +81,14 @@ public:
         std::vector<Input> stepFilters;
         size_t rowWidth = 0;               // the width of the rows the expressions read
     };
+    // The groups that can be among the first skip + limit rows of an ORDER BY whose first key is
+    // aggregate `aggregate`, in direction `descending` (see above).
+    struct TopGroups {
+        size_t aggregate = 0;
+        bool descending = false;
+        const ast::Expr* skip = nullptr; // nullptr: none
+        const ast::Expr* limit = nullptr;
+    };
     // Takes `aggregate`'s input as its child (kept for EXPLAIN; not pulled): `scan` and `step`
     // (nullptr: no step) point into it.
     ScanAggregate(Spec spec, std::unique_ptr<Aggregate> aggregate, NodeScan* scan, Expand* step);
@@ -81,11 +97,16 @@ public:
     bool next(ExecutionContext& context, Chunk& out) override;
     std::string describe() const override;
     ColumnUsage usage() const override;
+    const std::vector<AggregateSpec>& aggregates() const { return aggregate_->aggregates(); }
+    // Emit only the groups that can be among the top ones (set by aggregate_top_k).
+    void keepTopGroups(TopGroups top) { top_ = top; }
 
 private:
     struct Table;
     struct Reader;
     void run(ExecutionContext& context);
+    // After run(): the groups to emit, in order, and (lazy keys) their key values.
+    void selectTopGroups(ExecutionContext& context, Table& table, bool lazyKeys);
     // Whether the step is walked in relationship id order (see above).
     bool byRelationships() const;
 
@@ -94,6 +115,7 @@ private:
     NodeScan* scan_;
     Expand* step_;
     bool done_ = false;
+    std::optional<TopGroups> top_;
     std::unique_ptr<Table> result_; // this run's groups, emitted by next()
     size_t position_ = 0;
     std::vector<Value> scratch_;
