@@ -46,16 +46,20 @@ std::vector<std::unique_ptr<OptimizerRule>> makeRules() {
     // 10. Between the steps of a pattern read only up to duplicates: one row per frontier. Late,
     //     so that it sees the expansions the rules before left (filters already inside them).
     rules.push_back(std::make_unique<FrontierDistinctRule>());
-    // 11. An Aggregate over a node scan and at most one step, keys over one variable each: grouped
+    // 11. An Expand to a far node pinned by an indexed key = constant: only the edges that reach
+    //     the nodes the index finds, read from their side once that pays. After the counting rules,
+    //     which replace whole Expands, and before 12 and 13, which copy or read them.
+    rules.push_back(std::make_unique<AnchoredExpandRule>());
+    // 12. An Aggregate over a node scan and at most one step, keys over one variable each: grouped
     //     by codes read from the adjacency and the columns, on every thread. After the counting
     //     rules (they answer without enumerating), before 12 (it would take the rows to threads).
     rules.push_back(std::make_unique<ScanAggregateRule>());
-    // 12. An Aggregate over a scan of the nodes on every thread, merged in range order. After the
+    // 13. An Aggregate over a scan of the nodes on every thread, merged in range order. After the
     //     counting rules, which answer their Aggregates without enumerating, and after 10, so that the
     //     workers' copies carry its FrontierDistinct operators.
     rules.push_back(std::make_unique<ParallelAggregateRule>());
-    // 13. ORDER BY an aggregate under LIMIT over a ScanAggregate: only the groups that can make the
-    //     first k are emitted, their keys evaluated alone. After 9 and 11, which make the two.
+    // 14. ORDER BY an aggregate under LIMIT over a ScanAggregate: only the groups that can make the
+    //     first k are emitted, their keys evaluated alone. After 9 and 12, which make the two.
     rules.push_back(std::make_unique<AggregateTopKRule>());
     return rules;
 }

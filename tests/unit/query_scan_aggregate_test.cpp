@@ -105,6 +105,12 @@ TEST_CASE("scan aggregate answers as the Aggregate does, row for row", "[scan_ag
         {"MATCH (a)-[r]->(b) RETURN toLower(a.name) AS k, count(*)", true},
         {"MATCH (a)-[r]->(b) WHERE a.name <> b.name RETURN r.w, count(*), collect(DISTINCT b.name)", true},
         {"MATCH (a)-[r]->(b) RETURN collect(DISTINCT b.name) AS names", true},
+        // Filters over one property of each end, memoized per pair of stored values (texts,
+        // integers, a key nobody has; mixed integers and floats read per row).
+        {"MATCH (a)-[r]->(b) WHERE a.name <> b.name AND b.seq > a.seq RETURN a.name, b.name, count(*)", true},
+        {"MATCH (a:B)<-[r:X|Z]-(b) WHERE coalesce(b.nokey, a.name) = b.name RETURN type(r), count(*)", true},
+        {"MATCH (a)-[r]-(b) WHERE a.num = b.num RETURN r.code, count(*)", true},
+        {"MATCH (a)-[r]->(b) WHERE a.name = b.name OR a.seq < b.seq RETURN count(*), sum(r.w)", true},
         // Filters over one property, memoized per stored value (texts, dates, a key nobody has, floats
         // read per row), and over two variables.
         {"MATCH (a:A)-[r]->(b) WHERE r.code STARTS WITH 'c1' AND a.name <> 'n3' AND r.nokey IS NULL AND b.name < 'n2' "

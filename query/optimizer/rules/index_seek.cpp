@@ -11,38 +11,9 @@
 // it finds what a scan of all nodes would, in the same (id) order.
 #include <algorithm>
 
-#include "engine/storage/node_index.hpp"
 #include "query/optimizer/rules/rules.hpp"
 
 namespace newsgraph {
-
-namespace {
-
-struct SeekEquality {
-    std::string key;
-    const ast::Expr* value = nullptr;
-};
-
-std::optional<SeekEquality> seekEquality(const ast::Expr& predicate, size_t scanned, size_t width) {
-    if (predicate.kind != ast::ExprKind::Binary || predicate.op != ast::BinaryOp::Equal) {
-        return std::nullopt;
-    }
-    for (size_t side = 0; side < 2; ++side) {
-        const ast::Expr& property = *predicate.children[side];
-        const ast::Expr& value = *predicate.children[1 - side];
-        if (!isPropertyOfSlot(property, scanned) || !NodeIndex::indexedKey(property.name)) {
-            continue;
-        }
-        const auto reads = readsOf(value, width);
-        if (!reads || std::find(reads->begin(), reads->end(), scanned) != reads->end()) {
-            continue;
-        }
-        return SeekEquality{property.name, &value};
-    }
-    return std::nullopt;
-}
-
-} // namespace
 
 size_t IndexSeekRule::apply(OptimizerContext& context) {
     return rewriteEach<Filter>(context, [](Filter& filter, std::unique_ptr<Operator>& slot) {
@@ -54,7 +25,7 @@ size_t IndexSeekRule::apply(OptimizerContext& context) {
         std::vector<const ast::Expr*> parts;
         conjunctsOf(*filter.predicate(), parts);
         for (const ast::Expr* part : parts) {
-            const std::optional<SeekEquality> equality = seekEquality(*part, scan->slot(), filter.outputWidth());
+            const std::optional<IndexedEquality> equality = indexedEquality(*part, scan->slot(), filter.outputWidth(), false);
             if (!equality) {
                 continue;
             }

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "engine/storage/node_index.hpp"
 #include "query/optimizer/plan_properties.hpp"
 #include "query/optimizer/rules/rules.hpp"
 
@@ -151,6 +152,27 @@ bool isPropertyOfSlot(const ast::Expr& expr, size_t slot) {
 
 bool isPlainStep(const ExpandSpec& spec) {
     return !spec.into && spec.distinctFromLists.empty();
+}
+
+std::optional<IndexedEquality> indexedEquality(const ast::Expr& predicate, size_t slot, size_t width, bool constant) {
+    if (predicate.kind != ast::ExprKind::Binary || predicate.op != ast::BinaryOp::Equal ||
+        predicate.children.size() != 2) {
+        return std::nullopt;
+    }
+    for (size_t side = 0; side < 2; ++side) {
+        const ast::Expr& property = *predicate.children[side];
+        const ast::Expr& value = *predicate.children[1 - side];
+        if (!isPropertyOfSlot(property, slot) || !NodeIndex::indexedKey(property.name)) {
+            continue;
+        }
+        const auto reads = readsOf(value, width);
+        if (!reads || std::find(reads->begin(), reads->end(), slot) != reads->end() ||
+            (constant && (!reads->empty() || !isDeterministic(value)))) {
+            continue;
+        }
+        return IndexedEquality{property.name, &value};
+    }
+    return std::nullopt;
 }
 
 } // namespace newsgraph

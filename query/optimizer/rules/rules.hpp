@@ -38,6 +38,13 @@ bool isPlainStep(const ExpandSpec& spec);
 
 // Whether `expr` is `x.key` of the variable in `slot` itself.
 bool isPropertyOfSlot(const ast::Expr& expr, size_t slot);
+// `x.key = value` (either way round) for the node in `slot`, on a key the node index holds, the
+// value not reading `slot` -- nor any column, when `constant` (then also deterministic).
+struct IndexedEquality {
+    std::string key;
+    const ast::Expr* value = nullptr;
+};
+std::optional<IndexedEquality> indexedEquality(const ast::Expr& predicate, size_t slot, size_t width, bool constant);
 
 // The scan a count over a pattern starts from: the operators from `aggregate`'s child down to a
 // NodeScan straight over the statement's Argument, top first, into `chain` (the scan last).
@@ -204,6 +211,15 @@ public:
     size_t apply(OptimizerContext& context) override;
 };
 
+class AnchoredExpandRule final : public OptimizerRule {
+public:
+    const char* name() const override { return "anchored_expand"; }
+    const char* summary() const override {
+        return "an Expand to a far node pinned by an indexed key = constant reads only the edges of the nodes the index "
+               "finds, by the node at the other end once that pays";
+    }
+    size_t apply(OptimizerContext& context) override;
+};
 class AggregateTopKRule final : public OptimizerRule {
 public:
     const char* name() const override { return "aggregate_top_k"; }

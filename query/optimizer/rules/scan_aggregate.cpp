@@ -84,6 +84,17 @@ std::optional<ScanAggregate::Input> inputOf(const ast::Expr& expr, size_t width,
     }
     if (reads->size() > 1) {
         input.source = Source::Row;
+        // a.country <> b.country: by the pair of stored values.
+        if (step != nullptr && reads->size() == 2) {
+            const size_t far = step->spec().toSlot;
+            const bool ends = (reads->front() == start && reads->back() == far) ||
+                              (reads->front() == far && reads->back() == start);
+            if (std::optional<std::pair<std::string, std::string>> keys = ends ? soleProperties(expr, start, far) : std::nullopt) {
+                input.source = Source::EndsProperties;
+                input.key = std::move(keys->first);
+                input.farKey = std::move(keys->second);
+            }
+        }
         return input;
     }
     const size_t column = reads->front();
@@ -189,7 +200,7 @@ std::optional<Match> match(Aggregate& aggregate) {
     }
     for (const ast::Expr* key : aggregate.keys()) {
         std::optional<ScanAggregate::Input> input = inputOf(*key, width, scan->slot(), step);
-        if (!input || input->source == Source::Row) {
+        if (!input || input->source == Source::Row || input->source == Source::EndsProperties) {
             return std::nullopt; // a key over two variables: no code says its group
         }
         spec.keys.push_back(std::move(*input));
@@ -204,6 +215,9 @@ std::optional<Match> match(Aggregate& aggregate) {
             }
             if (c == 0) {
                 input = *read;
+                if (input.source == Source::EndsProperties) {
+                    input.source = Source::Row; // evaluated per row
+                }
             }
         }
         spec.arguments.push_back(std::move(input));

@@ -50,13 +50,70 @@ void Expand::startRow(ExecutionContext& context, const Chunk& input, size_t row)
     if (from.type() != ValueType::Node) {
         return;
     }
+    if (anchor_) {
+        anchoredEdges(context, input, row, from.asNode().id);
+        return;
+    }
     collectEdges(*context.graph, from.asNode().id, active_, edges_);
+}
+
+void Expand::anchoredEdges(ExecutionContext& context, const Chunk& input, size_t row, NodeId from) {
+    const Graph& graph = *context.graph;
+    Anchored& state = anchored_;
+    if (state.execution != context.execution || context.execution == 0 || state.graphVersion != context.graphVersion ||
+        state.graph != context.graph) {
+        state = Anchored{};
+        state.execution = context.execution;
+        state.graphVersion = context.graphVersion;
+        state.graph = context.graph;
+    }
+    if (!state.found) {
+        // The value reads no column: any row gives it.
+        state.found = true;
+        seekNodes(graph, std::nullopt, anchor_->key, evaluate(*anchor_->value, RowRef{&input, row}, context), state.nodes);
+        ExpandSpec back = active_;
+        back.direction = active_.direction == Direction::Out ? Direction::In : Direction::Out;
+        for (NodeId node : state.nodes) {
+            forEachEdge<false>(graph, node, back, [&](NodeId /*other*/) { ++state.edges; });
+        }
+    }
+    if (!state.built && state.read > state.edges) {
+        // The rows have read more edges than the anchors have: read theirs once, by the other end.
+        state.built = true;
+        ExpandSpec back = active_;
+        back.direction = active_.direction == Direction::Out ? Direction::In : Direction::Out;
+        for (NodeId node : state.nodes) {
+            forEachEdge(graph, node, back, [&](RelId rel, NodeId other) {
+                state.byOther.push_back({other, {rel, node}});
+            });
+        }
+        std::stable_sort(state.byOther.begin(), state.byOther.end(),
+                         [](const auto& x, const auto& y) { return x.first < y.first; });
+    }
+    if (state.built) {
+        const auto first = std::lower_bound(state.byOther.begin(), state.byOther.end(), from,
+                                            [](const auto& entry, NodeId node) { return entry.first < node; });
+        for (auto it = first; it != state.byOther.end() && it->first == from; ++it) {
+            edges_.push_back(it->second);
+        }
+    } else {
+        collectEdges(graph, from, active_, edges_);
+        state.read += edges_.size();
+        std::erase_if(edges_, [&](const std::pair<RelId, NodeId>& edge) {
+            return !std::binary_search(state.nodes.begin(), state.nodes.end(), edge.second);
+        });
+    }
+    // In relationship order either way, so that the rows do not depend on when the table was built.
+    std::sort(edges_.begin(), edges_.end());
 }
 
 std::string Expand::describe() const {
     std::string out = spec_.describe("Expand");
     for (const ast::Expr* predicate : predicates_) {
         out += fmt::format(" where {}", predicate->text);
+    }
+    if (anchor_) {
+        out += fmt::format(", anchored on {}", anchor_->key);
     }
     return out;
 }

@@ -1,6 +1,8 @@
 #include "query/processor/operators/factorized_count.hpp"
 
 #include <algorithm>
+#include <array>
+#include <span>
 #include <thread>
 #include <unordered_map>
 
@@ -116,26 +118,33 @@ bool hidesReads(ast::ExprKind kind) {
     }
 }
 
-bool readsOnlyProperty(const ast::Expr& expr, size_t slot, std::optional<std::string>& key) {
+// Whether `expr` reads nothing of the row but `slots[i].key` of each slot (one key per slot,
+// recorded in `keys[i]` when read).
+bool readsOnlyProperties(const ast::Expr& expr, std::span<const size_t> slots, std::span<std::optional<std::string>> keys) {
     if (hidesReads(expr.kind)) {
         return false;
     }
     switch (expr.kind) {
     case ast::ExprKind::Property:
-        if (expr.children.size() == 1 && expr.children[0]->kind == ast::ExprKind::Variable &&
-            expr.children[0]->slot == static_cast<int>(slot)) {
-            if (key && *key != expr.name) {
-                return false;
+        if (expr.children.size() == 1 && expr.children[0]->kind == ast::ExprKind::Variable) {
+            for (size_t i = 0; i < slots.size(); ++i) {
+                if (expr.children[0]->slot != static_cast<int>(slots[i])) {
+                    continue;
+                }
+                if (keys[i] && *keys[i] != expr.name) {
+                    return false;
+                }
+                keys[i] = expr.name;
+                return true;
             }
-            key = expr.name;
-            return true;
         }
         break;
     case ast::ExprKind::Variable: return false;
     default: break;
     }
-    return std::all_of(expr.children.begin(), expr.children.end(),
-                       [&](const auto& child) { return child == nullptr || readsOnlyProperty(*child, slot, key); });
+    return std::all_of(expr.children.begin(), expr.children.end(), [&](const auto& child) {
+        return child == nullptr || readsOnlyProperties(*child, slots, keys);
+    });
 }
 
 } // namespace
@@ -166,11 +175,21 @@ bool readsOnlyLabels(const ast::Expr& expr, size_t slot) {
 }
 
 std::optional<std::string> soleProperty(const ast::Expr& expr, size_t slot) {
-    std::optional<std::string> key;
-    if (!readsOnlyProperty(expr, slot, key)) {
+    std::array<std::optional<std::string>, 1> key;
+    const std::array<size_t, 1> slots{slot};
+    if (!readsOnlyProperties(expr, slots, key)) {
         return std::nullopt;
     }
-    return key;
+    return key[0];
+}
+
+std::optional<std::pair<std::string, std::string>> soleProperties(const ast::Expr& expr, size_t first, size_t second) {
+    std::array<std::optional<std::string>, 2> keys;
+    const std::array<size_t, 2> slots{first, second};
+    if (first == second || !readsOnlyProperties(expr, slots, keys) || !keys[0] || !keys[1]) {
+        return std::nullopt;
+    }
+    return std::make_pair(*keys[0], *keys[1]);
 }
 
 std::vector<uint8_t> evaluateInIdOrder(ExecutionContext& context, const std::vector<EntityFilter>& filters,

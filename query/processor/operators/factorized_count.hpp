@@ -58,6 +58,9 @@ uint8_t orientation(const Graph& graph, const ExpandSpec& step, RelId rel, NodeI
 // is `slot.key`, nothing else of the row is read, no sub-plans or local variables): then its value
 // over an entity depends only on that property's value. nullopt otherwise.
 std::optional<std::string> soleProperty(const ast::Expr& expr, size_t slot);
+// The same for two columns: `expr` reads `first.key1` and `second.key2` and nothing else of the
+// row (both read). nullopt otherwise.
+std::optional<std::pair<std::string, std::string>> soleProperties(const ast::Expr& expr, size_t first, size_t second);
 // Whether `expr` reads the node in `slot` (if at all) only through labels(n) and label checks
 // (n:Label): a function of its label set.
 bool readsOnlyLabels(const ast::Expr& expr, size_t slot);

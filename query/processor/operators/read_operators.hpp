@@ -86,11 +86,29 @@ struct ExpandSpec {
     std::string describe(const char* name) const;
 };
 
+// The nodes (with `label`, or any) whose `key` -- one the node index holds -- equals `wanted` (Cypher's
+// `=`), in id order, into `out` (cleared first): what IndexSeek finds for one row.
+void seekNodes(const Graph& graph, const std::optional<std::string>& label, const std::string& key, const Value& wanted,
+               std::vector<NodeId>& out);
+
 // Follows one relationship from the node in fromSlot through the CSR.
+//
+// Anchored (anchored_expand): one of the predicates is `far.key = value` on a key the node index
+// holds, the value reading no column (`(b)<-[s]-(c {name: 'Xi Jinping'})`). Then only edges to the
+// nodes the index finds for it can pass: a row's edges are filtered to those first, and once the
+// rows have read more edges than those nodes have, their edges are read once, by the node at the
+// other end, and each row looks its own up -- a hash join on the node, entered only when it pays
+// (a row or two from a node of few edges never builds it). The predicates still all run.
 class Expand final : public RowOperator {
 public:
+    struct Anchor {
+        std::string key;
+        const ast::Expr* value = nullptr;
+    };
     explicit Expand(ExpandSpec spec) : spec_(std::move(spec)) {}
     const ExpandSpec& spec() const { return spec_; }
+    void setAnchor(Anchor anchor) { anchor_ = std::move(anchor); }
+    const std::optional<Anchor>& anchor() const { return anchor_; }
     std::string describe() const override;
     ColumnUsage usage() const override;
     // A WHERE conjunct over the row this expansion makes, checked before the row is copied out
@@ -107,6 +125,7 @@ protected:
     std::unique_ptr<Operator> cloneAlone() const override {
         auto copy = std::make_unique<Expand>(spec_);
         copy->predicates_ = predicates_;
+        copy->anchor_ = anchor_;
         return copy;
     }
     void startRow(ExecutionContext& context, const Chunk& input, size_t row) override;
@@ -116,8 +135,26 @@ private:
     // active_ = spec_ without the types a `r.key OP constant` predicate rejects for every value
     // the key takes in them (type_narrowing.cpp).
     void narrowTypes(ExecutionContext& context);
+    // edges_ for `from` when anchored.
+    void anchoredEdges(ExecutionContext& context, const Chunk& input, size_t row, NodeId from);
+
+    // The anchored state of one run on one graph: the nodes the index finds, how many edges they
+    // have, how many the rows read so far, and (built) their edges by the node at the other end.
+    struct Anchored {
+        uint64_t execution = 0;
+        uint32_t graphVersion = 0;
+        const Graph* graph = nullptr;
+        bool found = false;
+        std::vector<NodeId> nodes;
+        uint64_t edges = 0;
+        uint64_t read = 0;
+        bool built = false;
+        std::vector<std::pair<NodeId, std::pair<RelId, NodeId>>> byOther; // sorted
+    };
 
     ExpandSpec spec_;
+    std::optional<Anchor> anchor_;
+    Anchored anchored_;
     ExpandSpec active_; // what this execution expands: spec_, its types narrowed
     uint64_t narrowedFor_ = 0; // the TypeValueSummaries::id() of the graph active_ was made for
     std::vector<const ast::Expr*> predicates_;

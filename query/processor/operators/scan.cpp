@@ -68,23 +68,21 @@ std::string IndexSeek::describe() const {
     return fmt::format("NodeIndexSeek :{}({}) -> #{}", *label_, key_, slot_);
 }
 
-void IndexSeek::startRow(ExecutionContext& context, const Chunk& input, size_t row) {
-    const Graph& graph = *context.graph;
-    candidates_.clear();
-    position_ = 0;
-    const Value wanted = evaluate(*value_, RowRef{&input, row}, context);
+void seekNodes(const Graph& graph, const std::optional<std::string>& labelName, const std::string& keyName,
+               const Value& wanted, std::vector<NodeId>& out) {
+    out.clear();
     std::optional<LabelId> label;
-    if (label_ && !(label = graph.catalog().findLabel(*label_))) {
+    if (labelName && !(label = graph.catalog().findLabel(*labelName))) {
         return;
     }
-    auto key = graph.catalog().findKey(key_);
+    auto key = graph.catalog().findKey(keyName);
     if (!key || wanted.isNull()) {
         return; // `= null` is never true
     }
     auto keepEqual = [&](NodeId node) {
         const Value same = equals(graph.nodeProperty(node, *key), wanted);
         if (same.type() == ValueType::Bool && same.asBool()) {
-            candidates_.push_back(node);
+            out.push_back(node);
         }
     };
     if (wanted.type() != ValueType::String) {
@@ -112,8 +110,13 @@ void IndexSeek::startRow(ExecutionContext& context, const Chunk& input, size_t r
     }
     std::for_each(graph.unlabeledNodes().begin(), graph.unlabeledNodes().end(), keepEqual);
     // A node with several labels is in several postings; the scan it replaces visits it once, in id order.
-    std::sort(candidates_.begin(), candidates_.end());
-    candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+void IndexSeek::startRow(ExecutionContext& context, const Chunk& input, size_t row) {
+    position_ = 0;
+    seekNodes(*context.graph, label_, key_, evaluate(*value_, RowRef{&input, row}, context), candidates_);
 }
 
 bool IndexSeek::produce(ExecutionContext& /*context*/, const Chunk& input, size_t row, Chunk& out) {

@@ -185,6 +185,7 @@ bool codedByValue(ColumnKind kind) {
 struct ScanAggregate::Reader {
     Source source = Source::Row;
     const PropertyColumn* column = nullptr; // RelProperty: nullptr when no relationship has the key
+    const PropertyColumn* farColumn = nullptr; // EndsProperties: the far node's (column: the start's)
 };
 
 // One thread's groups: codes -> group through `entries`; groups stored flat (keys, counts and
@@ -377,6 +378,19 @@ void ScanAggregate::run(ExecutionContext& context) {
     }
     auto readerOf = [&](const Input& input) {
         Reader reader{input.source, nullptr};
+        if (input.source == Source::EndsProperties) {
+            const std::optional<PropertyKeyId> key = graph.catalog().findKey(input.key);
+            const std::optional<PropertyKeyId> farKey = graph.catalog().findKey(input.farKey);
+            reader.column = key ? graph.nodeColumn(*key) : nullptr;
+            reader.farColumn = farKey ? graph.nodeColumn(*farKey) : nullptr;
+            const auto coded = [](const PropertyColumn* column) {
+                return column == nullptr || codedByValue(column->values().kind());
+            };
+            if (!coded(reader.column) || !coded(reader.farColumn)) {
+                reader = Reader{Source::Row, nullptr}; // per row
+            }
+            return reader;
+        }
         const bool ofRel = input.source == Source::RelProperty;
         if (!ofRel && input.source != Source::StartProperty && input.source != Source::EndProperty) {
             return reader;
@@ -417,7 +431,7 @@ void ScanAggregate::run(ExecutionContext& context) {
             const Reader reader = readerOf(filter);
             const bool byValue = reader.source == Source::StartProperty || reader.source == Source::EndProperty ||
                                  reader.source == Source::StartLabels || reader.source == Source::EndLabels ||
-                                 reader.source == Source::RelProperty;
+                                 reader.source == Source::RelProperty || reader.source == Source::EndsProperties;
             readers.push_back(byValue ? std::optional<Reader>(reader) : std::nullopt);
         }
         return readers;
@@ -497,6 +511,7 @@ void ScanAggregate::run(ExecutionContext& context) {
         case Source::RelType: return graph.catalog().typeCount();
         case Source::Rel:
         case Source::Row: return graph.relCount();
+        case Source::EndsProperties: return std::nullopt;
         case Source::StartProperty:
         case Source::EndProperty:
         case Source::RelProperty: {
@@ -646,6 +661,7 @@ void ScanAggregate::run(ExecutionContext& context) {
                     return 0;
                 }
             }
+            case Source::EndsProperties: // (two codes: see passes())
             case Source::Rel:
             case Source::Row:
                 return rel;
@@ -654,14 +670,18 @@ void ScanAggregate::run(ExecutionContext& context) {
         };
 
         // Each filter's results by the code of the one property it reads (when it reads one).
+        // (A filter of the start's and the far node's properties: by the pair of codes.)
         struct Memo {
-            CodeTable values{2};
+            explicit Memo(size_t width) : values(width) {}
+            CodeTable values;
             std::vector<uint8_t> results;
         };
         auto makeMemos = [&](const std::vector<std::optional<Reader>>& readers) {
-            std::vector<Memo> memos(readers.size());
+            std::vector<Memo> memos;
             for (size_t f = 0; f < readers.size(); ++f) {
-                if (readers[f] && readers[f]->column != nullptr) {
+                const bool pair = readers[f] && readers[f]->source == Source::EndsProperties;
+                memos.emplace_back(pair ? 3 : 2);
+                if (readers[f] && !pair && readers[f]->column != nullptr) {
                     const ColumnKind kind = readers[f]->column->values().kind();
                     const uint64_t bound = kind == ColumnKind::String ? graph.strings().size()
                                            : kind == ColumnKind::Date ? kDirectDays
@@ -681,6 +701,20 @@ void ScanAggregate::run(ExecutionContext& context) {
             if (!reader) {
                 fill();
                 return evaluatePredicate(*filter.expr, rowRef, own);
+            }
+            if (reader->source == Source::EndsProperties) {
+                bool startNull = false;
+                bool farNull = false;
+                std::array<uint64_t, 3> pair{};
+                pair[0] = codeOf(Reader{Source::StartProperty, reader->column}, start, rel, end, startNull);
+                pair[1] = codeOf(Reader{Source::EndProperty, reader->farColumn}, start, rel, end, farNull);
+                pair[2] = (startNull ? 1U : 0U) | (farNull ? 2U : 0U);
+                const auto [entry, added] = memo.values.insert(pair.data());
+                if (added) {
+                    fill();
+                    memo.results.push_back(evaluatePredicate(*filter.expr, rowRef, own) ? 1 : 0);
+                }
+                return memo.results[entry] != 0;
             }
             bool null = false;
             std::array<uint64_t, 2> value{};

@@ -57,6 +57,7 @@ public:
         RelType,     // type(r)
         RelProperty, // r.key
         Rel,         // anything else over r only
+        EndsProperties, // a function of one property of the start and one of the far node (filters only)
         Row,         // several variables (an argument evaluated per row)
     };
     // A step filter `r.key op value` whose value reads no variable: with an integer or date
@@ -68,7 +69,8 @@ public:
     struct Input {
         const ast::Expr* expr = nullptr;
         Source source = Source::Row;
-        std::string key;    // the property of *Property
+        std::string key;    // the property of *Property; EndsProperties: the start's
+        std::string farKey; // EndsProperties: the far node's property
         bool exact = false; // the variable itself, type(r) or x.key: its code says its value
         std::optional<Bound> bound; // step filters only
     };
