@@ -254,3 +254,17 @@ TEST_CASE("aggregate_top_k: the groups a TopK over the aggregate needs, the same
         }
     }
 }
+
+TEST_CASE("scan aggregate: more DISTINCT aggregates than the distinct set's index holds", "[scan_aggregate]") {
+    // The distinct set keys (group, aggregate) by 8 bits of aggregate index: past 256 aggregates
+    // the arguments are evaluated per row instead, with the same answers.
+    newsgraph::Database database = randomGraph(7);
+    std::string query = "MATCH (a:A)-[r]->(b) RETURN a.name";
+    constexpr int kAggregates = 300;
+    for (int i = 0; i < kAggregates; ++i) {
+        query += i % 2 == 0 ? ", count(DISTINCT b.name)" : ", count(DISTINCT r.code)";
+        query += " AS c" + std::to_string(i);
+    }
+    CHECK(database.explain(query, {}).find("ScanAggregate") != std::string::npos);
+    CHECK(sorted(rowsOf(database, query, true, 2)) == sorted(rowsOf(database, query, false, 1)));
+}

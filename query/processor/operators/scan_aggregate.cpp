@@ -416,7 +416,9 @@ void ScanAggregate::run(ExecutionContext& context) {
         const Source source = spec_.arguments[a].source;
         const std::string name = asciiLowered(spec.name);
         const bool absorbs = spec.distinct || name == "min" || name == "max";
-        const bool coded = source != Source::Rel && source != Source::Row;
+        // (The distinct-set word holds the aggregate's index in kAggregateBits.)
+        const bool coded = source != Source::Rel && source != Source::Row &&
+                           aggregates.size() <= (size_t{1} << kAggregateBits);
         if (!spec.countStar && absorbs && coded && spec.call->children.size() == 1) {
             argumentReaders.emplace_back(readerOf(spec_.arguments[a]));
         } else {
