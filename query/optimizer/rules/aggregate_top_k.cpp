@@ -8,8 +8,9 @@
 //
 // It fires on TopK <- [Project | Select]* <- ScanAggregate when the TopK's first key is, through
 // those operators, one of the aggregates' columns, and the Projects only copy columns (an
-// expression that may fail on some row must see every row). Nothing between may drop rows (no Filter: `WITH ... WHERE n > 5` keeps any group's rank). After scan_aggregate
-// and top_k, which make the operators it joins.
+// expression that may fail on some row must see every row). Nothing between may drop rows: after
+// `WITH ... WHERE n > 5` the k-th group kept is not the k-th group. After scan_aggregate and
+// top_k, which make the operators it joins.
 #include "query/optimizer/rules/rules.hpp"
 #include "query/processor/operators/scan_aggregate.hpp"
 

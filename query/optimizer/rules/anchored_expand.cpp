@@ -14,7 +14,6 @@
 
 namespace newsgraph {
 
-
 size_t AnchoredExpandRule::apply(OptimizerContext& context) {
     return rewriteEach<Expand>(context, [](Expand& expand, std::unique_ptr<Operator>& /*slot*/) {
         if (expand.spec().into || expand.anchor()) {

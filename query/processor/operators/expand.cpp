@@ -67,12 +67,17 @@ void Expand::anchoredEdges(ExecutionContext& context, const Chunk& input, size_t
         state.graphVersion = context.graphVersion;
         state.graph = context.graph;
     }
+    // The step seen from the anchors: the other direction (undirected stays undirected).
+    const auto fromAnchors = [&] {
+        ExpandSpec back = active_;
+        back.direction = active_.direction == Direction::Out ? Direction::In : Direction::Out;
+        return back;
+    };
     if (!state.found) {
         // The value reads no column: any row gives it.
         state.found = true;
         seekNodes(graph, std::nullopt, anchor_->key, evaluate(*anchor_->value, RowRef{&input, row}, context), state.nodes);
-        ExpandSpec back = active_;
-        back.direction = active_.direction == Direction::Out ? Direction::In : Direction::Out;
+        const ExpandSpec back = fromAnchors();
         for (NodeId node : state.nodes) {
             forEachEdge<false>(graph, node, back, [&](NodeId /*other*/) { ++state.edges; });
         }
@@ -80,8 +85,7 @@ void Expand::anchoredEdges(ExecutionContext& context, const Chunk& input, size_t
     if (!state.built && state.read > state.edges) {
         // The rows have read more edges than the anchors have: read theirs once, by the other end.
         state.built = true;
-        ExpandSpec back = active_;
-        back.direction = active_.direction == Direction::Out ? Direction::In : Direction::Out;
+        const ExpandSpec back = fromAnchors();
         for (NodeId node : state.nodes) {
             forEachEdge(graph, node, back, [&](RelId rel, NodeId other) {
                 state.byOther.push_back({other, {rel, node}});

@@ -175,6 +175,20 @@ bool excluded(const std::vector<ZoneRange>& ranges, size_t block) {
     });
 }
 
+// The indexes of `values` that come no later, under `earlier` (x before y in the order), than
+// the bound-th value in that order (bound >= 1, at most values.size()), ties included, in index order.
+template <typename T, typename Earlier>
+void keepNoLaterThanNth(const std::vector<T>& values, uint64_t bound, Earlier earlier, std::vector<uint32_t>& out) {
+    std::vector<T> ordered = values;
+    const auto nth = ordered.begin() + static_cast<std::ptrdiff_t>(bound - 1);
+    std::nth_element(ordered.begin(), nth, ordered.end(), earlier);
+    for (uint32_t index = 0; index < values.size(); ++index) {
+        if (!earlier(*nth, values[index])) {
+            out.push_back(index);
+        }
+    }
+}
+
 bool codedByValue(ColumnKind kind) {
     return kind == ColumnKind::Bool || kind == ColumnKind::Int || kind == ColumnKind::String || kind == ColumnKind::Date;
 }
@@ -987,46 +1001,24 @@ void ScanAggregate::selectTopGroups(ExecutionContext& context, Table& table, boo
         table.emitted.resize(groups);
         std::iota(table.emitted.begin(), table.emitted.end(), 0U);
     } else if (bound > 0 && (aggregates[a].countStar || table.counted[a] != 0)) {
-        // The bound-th count in the order, then every group no later than it.
         std::vector<int64_t> counts(groups);
         for (uint32_t group = 0; group < groups; ++group) {
             counts[group] = aggregates[a].countStar ? table.rows[group] : table.counts[group * aggregates.size() + a];
         }
-        const std::vector<int64_t> values = counts;
-        const auto nth = counts.begin() + static_cast<std::ptrdiff_t>(bound - 1);
-        if (descending) {
-            std::nth_element(counts.begin(), nth, counts.end(), std::greater<>());
-        } else {
-            std::nth_element(counts.begin(), nth, counts.end());
-        }
-        const int64_t threshold = *nth;
-        for (uint32_t group = 0; group < groups; ++group) {
-            if (descending ? values[group] >= threshold : values[group] <= threshold) {
-                table.emitted.push_back(group);
-            }
-        }
+        keepNoLaterThanNth(counts, bound, [&](int64_t x, int64_t y) { return descending ? x > y : x < y; },
+                           table.emitted);
     } else if (bound > 0) {
         table.finished.resize(groups);
         for (uint32_t group = 0; group < groups; ++group) {
             table.finished[group] = table.states[group * aggregates.size() + a]->finish();
         }
-        // x comes before y in the ORDER BY.
-        const auto earlier = [&](const Value& x, const Value& y) {
-            const int cmp = compareForOrder(x, y);
-            return descending ? cmp > 0 : cmp < 0;
-        };
-        std::vector<uint32_t> order(groups);
-        std::iota(order.begin(), order.end(), 0U);
-        const auto nth = order.begin() + static_cast<std::ptrdiff_t>(bound - 1);
-        std::nth_element(order.begin(), nth, order.end(), [&](uint32_t x, uint32_t y) {
-            return earlier(table.finished[x], table.finished[y]);
-        });
-        const Value& threshold = table.finished[*nth];
-        for (uint32_t group = 0; group < groups; ++group) {
-            if (!earlier(threshold, table.finished[group])) {
-                table.emitted.push_back(group);
-            }
-        }
+        keepNoLaterThanNth(
+            table.finished, bound,
+            [&](const Value& x, const Value& y) {
+                const int cmp = compareForOrder(x, y);
+                return descending ? cmp > 0 : cmp < 0;
+            },
+            table.emitted);
     }
     if (!lazyKeys) {
         return;
